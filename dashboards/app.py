@@ -1,0 +1,43 @@
+"""Entry point of the framing dashboard.
+
+Run with ``framing dashboard`` or ``streamlit run dashboards/app.py``. This
+script is the frame around every page: page setup, shared CSS, the sidebar
+summary and the navigation; the pages themselves are the modules in
+``pages/`` (each one thin over the :mod:`framing` library).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from framing._dashboards import state
+
+HERE = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="framing", page_icon=":material/compare_arrows:", layout="wide")
+
+PAGES = [
+    st.Page(HERE / "pages" / "compare.py", title="Compare", icon=":material/view_column:", url_path="compare", default=True),
+    st.Page(HERE / "pages" / "outlets.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
+    st.Page(HERE / "pages" / "add_articles.py", title="Add articles", icon=":material/note_add:", url_path="add"),
+    st.Page(HERE / "pages" / "lexicon.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
+    st.Page(HERE / "pages" / "reframe.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
+]
+
+state.init()
+page = st.navigation(PAGES, position="sidebar", expanded=True)
+state.inject_css()
+
+with st.sidebar:
+    articles = state.corpus()
+    outlets = len({a.outlet for a in articles})
+    added = len(st.session_state[state.ADDED])
+    st.caption(
+        f"{len(articles)} articles from {outlets} outlets"
+        + (f" ({added} added in this session)" if added else "")
+    )
+    st.caption("Lexicons: " + ", ".join(state.md_escape(lex.name) for lex in state.active_lexicons()))
+
+page.run()

@@ -1,0 +1,7 @@
+"""``python -m framing.cli``."""
+
+import sys
+
+from framing.cli import main
+
+sys.exit(main())

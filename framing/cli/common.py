@@ -1,0 +1,78 @@
+"""Shared pieces of the command line: errors, corpus and lexicon options."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from framing.corpus import Article, CorpusError, load_corpus, load_sample_corpus
+from framing.lexicon import Lexicon, LexiconError, bundled_lexicons, load_lexicon
+
+if TYPE_CHECKING:
+    from framing.store import ArticleStore
+
+
+class CliError(Exception):
+    """An error the user can fix; printed as one line, exit status 2."""
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``PATH ...`` and ``--lexicon FILE ...`` to a subcommand."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a text file, a folder with manifest.csv, or a folder of .txt files "
+        "(default: the bundled Venezuela sample)",
+    )
+    parser.add_argument(
+        "--lexicon",
+        action="append",
+        metavar="FILE",
+        default=None,
+        help="lexicon TOML file; repeat for several (default: both bundled lexicons)",
+    )
+
+
+def corpus_from_args(paths: Sequence[str]) -> list[Article]:
+    """Load the corpus named on the command line, or the bundled sample."""
+    try:
+        return load_corpus(paths) if paths else load_sample_corpus()
+    except CorpusError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def lexicons_from_args(files: Sequence[str] | None) -> tuple[Lexicon, ...]:
+    """Load the lexicons named on the command line, or the bundled ones."""
+    if not files:
+        return bundled_lexicons()
+    lexicons = []
+    for file in files:
+        try:
+            lexicons.append(load_lexicon(Path(file)))
+        except LexiconError as exc:
+            first = exc.problems[0] if exc.problems else exc
+            more = f" (and {len(exc.problems) - 1} more; run 'framing lexicon validate {file}')" if len(exc.problems) > 1 else ""
+            raise CliError(f"{first}{more}") from exc
+    return tuple(lexicons)
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--db PATH`` (the article store) to a subcommand."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help="the article store (default: $FRAMING_DB, else ~/.local/share/framing/framing.db)",
+    )
+
+
+def store_from_args(db: str | None) -> ArticleStore:
+    """Open the store named by ``--db`` (or the default one); errors become :class:`CliError`."""
+    from framing.store import ArticleStore, StoreError  # imported here: most commands never open the store
+
+    try:
+        return ArticleStore(db)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc

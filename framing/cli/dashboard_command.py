@@ -1,0 +1,47 @@
+"""``framing dashboard``: start the Streamlit app on the bundled sample."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+from framing.cli.common import CliError
+
+
+def dashboard_app_path() -> Path:
+    """Path of the Streamlit entry point (``dashboards/app.py``, installed as ``framing._dashboards``)."""
+    path = Path(str(resources.files("framing._dashboards"))) / "app.py"
+    if not path.is_file():
+        raise CliError(f"the dashboard is not installed ({path} is missing); reinstall framing")
+    return path
+
+
+def run_dashboard(args: argparse.Namespace) -> int:
+    """Run ``streamlit run`` headless, with usage statistics off."""
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(dashboard_app_path()),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--server.port", str(args.port),
+        "--server.address", args.address,
+    ]
+    print(f"framing dashboard: open http://{args.address}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the dashboard subcommand."""
+    dashboard = subparsers.add_parser(
+        "dashboard",
+        help="open the Streamlit dashboard on the bundled sample",
+        description="Start the dashboard (Compare, Outlets, Add articles, Lexicon, Reframe) headless.",
+    )
+    dashboard.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
+    dashboard.add_argument("--address", default="localhost", help="address to listen on (default: localhost)")
+    dashboard.set_defaults(handler=run_dashboard)

@@ -1,0 +1,207 @@
+"""``framing add``, ``list``, ``remove`` and ``export``: the article store from the shell.
+
+``framing add`` imports each file in its own transaction, so a batch killed
+midway keeps the files finished before; a file that cannot be imported is
+reported on one line and skipped, and the exit status is 1 when any was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from framing.cli.common import CliError, add_db_argument, store_from_args
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+def parse_size(value: str) -> int:
+    """Parse ``20000000``, ``20MB``, ``500k`` into bytes (for ``--max-bytes``)."""
+    match = _SIZE.match(value)
+    if not match or float(match.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (examples: 20000000, 50MB, 500kB)")
+    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
+def expand_paths(paths: list[str]) -> list[Path]:
+    """Files named, plus the supported files inside folders named (recursively, sorted).
+
+    Hidden files and folders (``.git``) are skipped; a path that does not exist
+    is kept, so its import reports it.
+    """
+    from framing.importers import SUPPORTED_SUFFIXES
+
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise CliError(f"{path}: no files of a supported type ({', '.join(SUPPORTED_SUFFIXES)}) in this folder")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _add(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from framing.importers import MAPPABLE_FIELDS, ImportProblem, import_file
+
+    column_map = {name: getattr(args, f"{name}_column") for name in MAPPABLE_FIELDS if getattr(args, f"{name}_column")}
+    files = expand_paths(args.paths)
+    store = store_from_args(args.db)
+    added = already = conflicts = 0
+    failed: list[str] = []
+    # disable=None: a bar on a terminal, nothing when output is piped or logged
+    with tqdm(files, desc="importing", unit="file", disable=None if len(files) > 1 else True, file=sys.stderr) as bar:
+        for path in bar:
+            try:
+                articles = import_file(
+                    path,
+                    max_bytes=args.max_bytes,
+                    max_text_chars=args.max_text_chars,
+                    outlet=args.outlet,
+                    alignment=args.alignment,
+                    title=args.title,
+                    date=args.date,
+                    column_map=column_map,
+                )
+            except ImportProblem as exc:
+                failed.append(str(path))
+                message = str(exc)
+                if message.startswith(path.name + ":"):  # name the file as the user did: folders may repeat names
+                    message = f"{path}{message[len(path.name):]}"
+                bar.write(f"framing: skipped {message}", file=sys.stderr)
+                continue
+            except ValueError as exc:  # an invalid option: the same for every file
+                raise CliError(str(exc)) from exc
+            result = store.add(articles)
+            added += len(result.added)
+            already += len(result.already_stored)
+            conflicts += len(result.conflicts)
+            parts = [f"{len(result.added)} added"]
+            if result.already_stored:
+                parts.append(f"{len(result.already_stored)} already stored")
+            if result.conflicts:
+                shown = ", ".join(result.conflicts[:3]) + (" ..." if len(result.conflicts) > 3 else "")
+                parts.append(f"{len(result.conflicts)} not stored: id already used by another text ({shown})")
+            ids = f" ({result.added[0]})" if len(articles) == 1 and result.added else ""
+            bar.write(f"{path}: {', '.join(parts)}{ids}")
+    summary = f"{added} article{'s' if added != 1 else ''} added, {already} already stored"
+    if conflicts:
+        summary += f", {conflicts} with a conflicting id"
+    if failed:
+        summary += f"; {len(failed)} of {len(files)} file{'s' if len(files) != 1 else ''} failed"
+    print(f"{summary}. The store {store.path} holds {store.count()} articles.")
+    return 1 if failed else 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    store = store_from_args(args.db)
+    table = store.list()
+    if table.empty:
+        print(f"The store {store.path} is empty.")
+        return 0
+    width = max(len(str(i)) for i in table["id"])
+    outlet_width = min(24, max(len(str(o)) for o in table["outlet"]))
+    print(f"{'ID':<{width}}  {'OUTLET':<{outlet_width}}  {'DATE':<10}  {'CHARS':>7}  TITLE")
+    for row in table.itertuples(index=False):
+        title = row.title or f"[{row.source_file}]"
+        title = title if len(title) <= 60 else title[:59] + "…"
+        outlet = row.outlet if len(row.outlet) <= outlet_width else row.outlet[: outlet_width - 1] + "…"
+        print(f"{row.id:<{width}}  {outlet:<{outlet_width}}  {row.date:<10}  {row.chars:>7}  {title}")
+    print(f"{len(table)} articles in {store.path}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    store = store_from_args(args.db)
+    missing = []
+    for article_id in args.ids:
+        if store.remove(article_id):
+            print(f"removed {article_id}")
+        else:
+            missing.append(article_id)
+    if missing:
+        raise CliError(f"no article with id {', '.join(missing)} in {store.path}; 'framing list' shows the ids")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    store = store_from_args(args.db)
+    if args.output in (None, "-"):
+        store.export(args.format, sys.stdout)
+        return 0
+    try:
+        count = store.export(args.format, Path(args.output))
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    print(f"{count} articles written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the store commands to the ``framing`` parser."""
+    from framing.importers import DEFAULT_COLUMNS, DEFAULT_MAX_BYTES, DEFAULT_MAX_TEXT_CHARS, MAPPABLE_FIELDS
+
+    add = subparsers.add_parser(
+        "add",
+        help="import articles into the store (.txt .md .html .docx .pdf .csv .tsv .jsonl)",
+        description="Import articles into the store. Files of any supported type, or folders of them; "
+        "tables (.csv, .tsv, .jsonl) give one article per row. The same text added twice is stored once.",
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder of files")
+    for name in ("outlet", "alignment", "title", "date"):
+        add.add_argument(f"--{name}", default=None, help=f"the {name} of every article imported (overrides the file)")
+    group = add.add_argument_group("columns of .csv/.tsv/.jsonl files")
+    for name in MAPPABLE_FIELDS:
+        defaults = ", ".join(DEFAULT_COLUMNS[name][:4])
+        group.add_argument(
+            f"--{name}-column", metavar="NAME", default=None, help=f"column with the {name} (default: first of {defaults}, ...)"
+        )
+    add.add_argument(
+        "--max-bytes", type=parse_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+        help=f"largest file accepted (default {DEFAULT_MAX_BYTES // 1_000_000}MB)",
+    )  # fmt: skip
+    add.add_argument(
+        "--max-text-chars", type=_positive_int, default=DEFAULT_MAX_TEXT_CHARS, metavar="N",
+        help=f"longest text accepted per article (default {DEFAULT_MAX_TEXT_CHARS:,})",
+    )  # fmt: skip
+    add_db_argument(add)
+    add.set_defaults(handler=_add)
+
+    lister = subparsers.add_parser("list", help="list the articles in the store")
+    add_db_argument(lister)
+    lister.set_defaults(handler=_list)
+
+    remove = subparsers.add_parser("remove", help="delete articles from the store by id")
+    remove.add_argument("ids", nargs="+", metavar="ID", help="an article id, as 'framing list' shows it")
+    add_db_argument(remove)
+    remove.set_defaults(handler=_remove)
+
+    export = subparsers.add_parser("export", help="write every stored article as CSV or JSON Lines")
+    export.add_argument("--format", required=True, choices=("csv", "jsonl"), help="output format")
+    export.add_argument("-o", "--output", metavar="FILE", default=None, help="file to write (default: standard output)")
+    add_db_argument(export)
+    export.set_defaults(handler=_export)

@@ -1,0 +1,186 @@
+"""Articles and the corpora they come in.
+
+An :class:`Article` is the unit every score is computed for. A corpus is a
+plain ``list[Article]``; :func:`load_corpus` reads one from a text file, a
+folder with a ``manifest.csv`` or a folder of ``.txt`` files.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from framing.resources import sample_corpus_dir
+
+MANIFEST_NAME = "manifest.csv"
+#: Columns the manifest must have; any other column is kept in ``Article.meta``.
+MANIFEST_REQUIRED = ("file",)
+KNOWN_FIELDS = ("id", "outlet", "alignment", "date", "title", "url", "source_note")
+
+
+class CorpusError(ValueError):
+    """A corpus could not be read; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of one outlet.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier (the manifest's ``id``, else the file stem, else a
+        content hash).
+    outlet : str
+        Name of the outlet that published it.
+    text : str
+        The article text, exactly as read.
+    alignment : str
+        A researcher's label for the outlet's alignment (free text, from data).
+    title, date, url, source_note : str
+        Descriptive metadata; empty when unknown. ``date`` is ISO ``YYYY-MM-DD``.
+    meta : dict
+        Any further manifest columns, usable to group articles.
+    """
+
+    id: str
+    outlet: str
+    text: str
+    alignment: str = ""
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    source_note: str = ""
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def field_value(self, name: str) -> str:
+        """Return a metadata field by name, looking in ``meta`` last.
+
+        Raises
+        ------
+        KeyError
+            If the article has no such field.
+        """
+        if name in KNOWN_FIELDS:
+            return getattr(self, name)
+        if name in self.meta:
+            return self.meta[name]
+        raise KeyError(name)
+
+
+def content_id(text: str) -> str:
+    """Return a short, stable id derived from the text (SHA-256 prefix)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_text_file(path: Path) -> str:
+    """Read a UTF-8 text file (a BOM is dropped) with a clear error otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); convert it or use 'framing add'") from exc
+
+
+def outlet_from_filename(path: Path) -> str:
+    """Guess an outlet name from a file name: ``bbc-news_2019.txt`` -> ``bbc news``."""
+    stem = re.split(r"[_]", path.stem, maxsplit=1)[0]
+    return re.sub(r"[-.]+", " ", stem).strip() or path.stem
+
+
+def load_manifest_folder(folder: Path) -> list[Article]:
+    """Read a folder holding ``manifest.csv`` and the text files it names."""
+    manifest = folder / MANIFEST_NAME
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CorpusError(f"{manifest}: cannot read the manifest ({exc})") from exc
+    if not rows:
+        raise CorpusError(f"{manifest}: the manifest has no rows")
+    missing = [c for c in MANIFEST_REQUIRED if c not in rows[0]]
+    if missing:
+        raise CorpusError(f"{manifest}: missing column(s) {', '.join(missing)}; columns are {', '.join(rows[0])}")
+    articles = []
+    for line_no, row in enumerate(rows, start=2):
+        name = (row.get("file") or "").strip()
+        if not name:
+            raise CorpusError(f"{manifest}, line {line_no}: empty 'file'")
+        path = folder / name
+        text = read_text_file(path)
+        known = {k: (row.get(k) or "").strip() for k in KNOWN_FIELDS}
+        meta = {k: (v or "") for k, v in row.items() if k not in KNOWN_FIELDS and k != "file" and k is not None}
+        articles.append(
+            Article(
+                id=known["id"] or path.stem,
+                outlet=known["outlet"] or outlet_from_filename(path),
+                text=text,
+                alignment=known["alignment"],
+                title=known["title"],
+                date=known["date"],
+                url=known["url"],
+                source_note=known["source_note"],
+                meta=meta,
+            )
+        )
+    return articles
+
+
+def load_text_file(path: Path) -> Article:
+    """Read one text file as an article; the outlet comes from its file name."""
+    return Article(id=path.stem, outlet=outlet_from_filename(path), text=read_text_file(path), source_note=path.name)
+
+
+def load_corpus(paths: Iterable[str | Path]) -> list[Article]:
+    """Load articles from files and folders.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Each one a text file, a folder with ``manifest.csv``, or a folder of
+        ``.txt`` / ``.md`` files (outlet taken from each file name).
+
+    Returns
+    -------
+    list of Article
+
+    Raises
+    ------
+    CorpusError
+        If a path does not exist, holds no articles or cannot be read, or two
+        articles share an id.
+    """
+    articles: list[Article] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if (path / MANIFEST_NAME).is_file():
+                articles.extend(load_manifest_folder(path))
+            else:
+                files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".md") and p.is_file())
+                if not files:
+                    raise CorpusError(f"{path}: no manifest.csv and no .txt or .md files in this folder")
+                articles.extend(load_text_file(p) for p in files)
+        elif path.is_file():
+            articles.append(load_text_file(path))
+        else:
+            raise CorpusError(f"{path}: no such file or folder")
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen:
+            raise CorpusError(f"two articles share the id {article.id!r}; give them distinct ids in a manifest")
+        seen.add(article.id)
+    return articles
+
+
+def load_sample_corpus(name: str | None = None) -> list[Article]:
+    """Return the bundled sample corpus (by default Venezuela, 30 April 2019)."""
+    folder = sample_corpus_dir(name) if name else sample_corpus_dir()
+    return load_manifest_folder(folder)

@@ -1,0 +1,1 @@
+"""Data files shipped with :mod:`framing` (word lists), read with importlib.resources."""

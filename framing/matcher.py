@@ -1,0 +1,193 @@
+"""Find lexicon terms in text, with spans, sentences and voice.
+
+:class:`TermMatcher` is built once from one or more lexicons (like spaCy's
+``PhraseMatcher``) and then called on texts. All term variants of all
+lexicons go into one Aho-Corasick automaton (Aho & Corasick 1975, "Efficient
+string matching", CACM 18(6); the ``pyahocorasick`` implementation), run once
+over the folded *key string* of the text (:mod:`framing.textfold`). Patterns
+are padded with spaces, as the key string's words are, so a term matches
+whole words only: "war" never matches inside "software".
+
+Where terms of one lexicon overlap ("Maduro regime" and "regime"), the
+leftmost, then longest, wins. Lexicons do not compete: the same words can be
+a match in each lexicon that lists them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+import ahocorasick
+
+from framing.lexicon import Concept, Lexicon, Term
+from framing.quotes import VoiceIndex
+from framing.sentences import SentenceIndex
+from framing.textfold import key_text, surface_keys
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence of a lexicon term in a text.
+
+    Attributes
+    ----------
+    lexicon : str
+        Name of the lexicon the term comes from.
+    concept, concept_label : str
+        The concept's id and label.
+    axis : str or None
+        The concept's axis id; None for a plain loaded category.
+    term : str
+        The words as written in the text (``text[start:end]``).
+    canonical : str
+        The lexicon's wording of the term.
+    weight : float
+        The term's weight (on the axis, or its loadedness without one).
+    voice : str
+        ``authorial``, ``quoted`` or ``scare_quoted`` (:mod:`framing.quotes`).
+    start, end : int
+        Span in the original text.
+    sentence : str
+        The sentence containing the match.
+    sentence_start : int
+        Offset of that sentence in the original text.
+    """
+
+    lexicon: str
+    concept: str
+    concept_label: str
+    axis: str | None
+    term: str
+    canonical: str
+    weight: float
+    voice: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    lexicon_index: int
+    lexicon: str
+    concept: Concept
+    term: Term
+
+
+class TermMatcher:
+    """Match the terms of several lexicons in one pass over each text.
+
+    Parameters
+    ----------
+    lexicons : iterable of Lexicon
+        The lexicons to match; order sets the order of the output.
+
+    Examples
+    --------
+    >>> from framing.lexicon import bundled_lexicons
+    >>> matcher = TermMatcher(bundled_lexicons())
+    >>> [m.canonical for m in matcher("The coup failed.") if m.lexicon == "venezuela-2019"]
+    ['coup']
+    """
+
+    def __init__(self, lexicons: Iterable[Lexicon]):
+        self.lexicons: tuple[Lexicon, ...] = tuple(lexicons)
+        if not self.lexicons:
+            raise ValueError("TermMatcher needs at least one lexicon")
+        names = [lex.name for lex in self.lexicons]
+        if len(set(names)) != len(names):
+            raise ValueError(f"lexicon names must be distinct, got {names}")
+        self._automaton = ahocorasick.Automaton()
+        patterns: dict[str, dict[int, _Entry]] = {}
+        for index, lexicon in enumerate(self.lexicons):
+            for concept in lexicon.concepts:
+                for term in concept.terms:
+                    for surface in (term.text, *term.forms):
+                        for key in surface_keys(surface):
+                            # First claim wins: an automatic plural never
+                            # overrides a term listed in its own right.
+                            patterns.setdefault(f" {key} ", {}).setdefault(
+                                index, _Entry(index, lexicon.name, concept, term)
+                            )
+        # Explicit wordings beat automatic plurals of other terms: re-claim.
+        for index, lexicon in enumerate(self.lexicons):
+            for concept in lexicon.concepts:
+                for term in concept.terms:
+                    for surface in (term.text, *term.forms):
+                        for key in surface_keys(surface, add_plural=False):
+                            patterns[f" {key} "][index] = _Entry(index, lexicon.name, concept, term)
+        for pattern, entries in patterns.items():
+            self._automaton.add_word(pattern, (len(pattern), tuple(entries.values())))
+        self._automaton.make_automaton()
+        self.pattern_count = len(patterns)
+
+    def _candidates(self, key: str) -> list[tuple[int, int, int, _Entry]]:
+        found = []
+        for end_index, (length, entries) in self._automaton.iter(key):
+            # Drop the padding spaces: the words run over [start, end).
+            start = end_index - length + 2
+            end = end_index
+            for entry in entries:
+                found.append((entry.lexicon_index, start, -(end - start), entry))
+        return found
+
+    def __call__(self, text: str) -> list[Match]:
+        """Return the matches in ``text``, ordered by lexicon, then position."""
+        return self.match(text)
+
+    def match(self, text: str) -> list[Match]:
+        """Return the matches in ``text``, ordered by lexicon, then position.
+
+        Parameters
+        ----------
+        text : str
+            Any text; spans in the result index this exact string.
+
+        Returns
+        -------
+        list of Match
+        """
+        if not text:
+            return []
+        keyed = key_text(text)
+        candidates = self._candidates(keyed.key)
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        voices = VoiceIndex(text)
+        sentences = SentenceIndex(text)
+        matches: list[Match] = []
+        current_lexicon = -1
+        taken_until = -1
+        for lexicon_index, start, neg_length, entry in candidates:
+            if lexicon_index != current_lexicon:
+                current_lexicon, taken_until = lexicon_index, -1
+            if start < taken_until:
+                continue  # overlaps a leftmost-longer match of the same lexicon
+            end = start - neg_length
+            taken_until = end
+            o_start, o_end = keyed.span_to_original(start, end)
+            # Keep combining accents that follow the last letter (Guaido + ´).
+            while o_end < len(text) and not text[o_end].isascii() and unicodedata.combining(text[o_end]):
+                o_end += 1
+            s_start, s_end = sentences.sentence_at(o_start)
+            matches.append(
+                Match(
+                    lexicon=entry.lexicon,
+                    concept=entry.concept.id,
+                    concept_label=entry.concept.label,
+                    axis=entry.concept.axis,
+                    term=text[o_start:o_end],
+                    canonical=entry.term.text,
+                    weight=entry.term.weight,
+                    voice=voices.voice(o_start, o_end),
+                    start=o_start,
+                    end=o_end,
+                    sentence=text[s_start:s_end],
+                    sentence_start=s_start,
+                )
+            )
+        return matches

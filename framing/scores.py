@@ -1,0 +1,262 @@
+"""Scores per match, per article and per outlet, as pandas DataFrames.
+
+*Effective weight* is a match's weight times the factor of its voice
+(:data:`DEFAULT_VOICE_FACTORS`): the outlet's own words count fully, a source
+quoted directly counts zero (who is given voice is reported separately, in
+the voice counts), and a scare-quoted term counts inverted, because quoting a
+label to distance oneself from it signals the opposite frame.
+
+The *axis score* of an article or outlet is the mean effective weight of its
+matches on that axis, over the matches whose voice factor is not zero, with
+``n`` the number of those matches. Neutral reference wordings (weight 0) are
+part of the mean: an outlet that says "opposition leader" is pulled towards 0.
+
+A *loaded* match is one whose term has a non-zero weight; a span matched by
+two lexicons counts once in the loaded rates.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from framing.corpus import Article
+from framing.lexicon import Lexicon, bundled_lexicons
+from framing.matcher import TermMatcher
+from framing.quotes import AUTHORIAL, QUOTED, SCARE_QUOTED, VOICES
+from framing.readability import readability
+from framing.textfold import count_words
+
+DEFAULT_VOICE_FACTORS: Mapping[str, float] = {AUTHORIAL: 1.0, QUOTED: 0.0, SCARE_QUOTED: -1.0}
+
+#: Columns of :func:`match_table`, in order; the first eleven are the JSONL keys.
+MATCH_COLUMNS = [
+    "outlet", "article", "concept", "term", "canonical", "weight", "voice",
+    "effective_weight", "start", "end", "sentence",
+    "lexicon", "concept_label", "axis", "alignment", "sentence_start",
+]
+
+
+def check_voice_factors(voice_factors: Mapping[str, float] | None) -> dict[str, float]:
+    """Return complete voice factors, defaults filled in; reject unknown voices.
+
+    Raises
+    ------
+    ValueError
+        If a key is not a voice or a value is not a finite number.
+    """
+    factors = dict(DEFAULT_VOICE_FACTORS)
+    for voice, factor in (voice_factors or {}).items():
+        if voice not in VOICES:
+            raise ValueError(f"unknown voice {voice!r} in voice_factors; allowed: {', '.join(VOICES)}")
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not np.isfinite(factor):
+            raise ValueError(f"voice factor for {voice!r} must be a finite number, got {factor!r}")
+        factors[voice] = float(factor)
+    return factors
+
+
+def axis_ids(lexicons: Sequence[Lexicon]) -> list[str]:
+    """Axis ids of the lexicons, in order, without repeats."""
+    seen: list[str] = []
+    for lexicon in lexicons:
+        for axis in lexicon.axes:
+            if axis.id not in seen:
+                seen.append(axis.id)
+    return seen
+
+
+def match_table(
+    articles: Iterable[Article],
+    lexicons: Sequence[Lexicon] | None = None,
+    *,
+    voice_factors: Mapping[str, float] | None = None,
+    matcher: TermMatcher | None = None,
+) -> pd.DataFrame:
+    """One row per match, with :data:`MATCH_COLUMNS`.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+    lexicons : sequence of Lexicon, optional
+        Default: the bundled lexicons. Ignored when ``matcher`` is given.
+    voice_factors : mapping, optional
+        Factor per voice for the effective weight (see module docstring).
+    matcher : TermMatcher, optional
+        A matcher built earlier, to avoid rebuilding it.
+    """
+    factors = check_voice_factors(voice_factors)
+    if matcher is None:
+        matcher = TermMatcher(lexicons if lexicons is not None else bundled_lexicons())
+    rows = []
+    for article in articles:
+        for m in matcher(article.text):
+            rows.append(
+                (
+                    article.outlet, article.id, m.concept, m.term, m.canonical, m.weight, m.voice,
+                    m.weight * factors[m.voice], m.start, m.end, m.sentence,
+                    m.lexicon, m.concept_label, m.axis, article.alignment, m.sentence_start,
+                )
+            )
+    frame = pd.DataFrame.from_records(rows, columns=MATCH_COLUMNS)
+    return frame.astype({"weight": float, "effective_weight": float, "start": int, "end": int, "sentence_start": int})
+
+
+def _axis_summary(matches: pd.DataFrame, keys: list[str], axes: list[str], factors: Mapping[str, float]) -> pd.DataFrame:
+    """Mean effective weight and n per key and axis, over non-zero-factor voices."""
+    counted_voices = [v for v, f in factors.items() if f != 0]
+    on_axis = matches[matches["axis"].notna() & matches["voice"].isin(counted_voices)]
+    columns = {}
+    for axis in axes:
+        subset = on_axis[on_axis["axis"] == axis].groupby(keys)["effective_weight"]
+        columns[f"score_{axis}"] = subset.mean()
+        columns[f"n_{axis}"] = subset.size()
+    return pd.DataFrame(columns)
+
+
+def _counts(matches: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Match, loaded, voice and concept counts per key."""
+    spans = matches.assign(loaded=matches["weight"] != 0)
+    # A span matched by two lexicons counts once: loaded if either says so.
+    by_span = spans.groupby([*keys, "start", "end"], as_index=False).agg(
+        loaded=("loaded", "max"), voice=("voice", "first")
+    )
+    loaded = by_span[by_span["loaded"]]
+    out = pd.DataFrame(
+        {
+            "matches": spans.groupby(keys).size(),
+            "loaded": loaded.groupby(keys).size(),
+            "loaded_authorial": loaded[loaded["voice"] == AUTHORIAL].groupby(keys).size(),
+        }
+    )
+    voice_counts = spans.groupby([*keys, "voice"]).size().unstack("voice")
+    for voice in VOICES:
+        out[voice] = voice_counts[voice] if voice in voice_counts else 0
+    concept_counts = spans.groupby([*keys, "concept"]).size().unstack("concept")
+    for concept in concept_counts.columns:
+        out[f"concept:{concept}"] = concept_counts[concept]
+    return out
+
+
+def article_scores(
+    articles: Sequence[Article],
+    lexicons: Sequence[Lexicon] | None = None,
+    *,
+    voice_factors: Mapping[str, float] | None = None,
+    matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per article: words, loaded-term rates, axis scores, voices, readability.
+
+    Parameters
+    ----------
+    articles : sequence of Article
+    lexicons : sequence of Lexicon, optional
+        Default: the bundled lexicons.
+    voice_factors : mapping, optional
+        See :func:`match_table`.
+    matches : DataFrame, optional
+        A :func:`match_table` computed earlier for the same articles.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``article, outlet, alignment, title, date, words, matches,
+        loaded, loaded_authorial, loaded_per_1000, loaded_authorial_per_1000,
+        authorial, quoted, scare_quoted, score_<axis>, n_<axis>, ...,
+        flesch_reading_ease, flesch_kincaid_grade, concept:<id> ...``.
+    """
+    lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
+    factors = check_voice_factors(voice_factors)
+    if matches is None:
+        matches = match_table(articles, lexicons, voice_factors=factors)
+    base = pd.DataFrame(
+        {
+            "article": [a.id for a in articles],
+            "outlet": [a.outlet for a in articles],
+            "alignment": [a.alignment for a in articles],
+            "title": [a.title for a in articles],
+            "date": [a.date for a in articles],
+            "words": [count_words(a.text) for a in articles],
+        }
+    ).set_index("article")
+    counts = _counts(matches, ["article"])
+    axes = axis_ids(lexicons)
+    table = base.join(counts).join(_axis_summary(matches, ["article"], axes, factors))
+    return _finish(table, axes, [readability(a.text) for a in articles]).reset_index()
+
+
+def _finish(table: pd.DataFrame, axes: list[str], read: list[dict[str, float]]) -> pd.DataFrame:
+    """Fill counts with 0, add rates and readability, order the columns."""
+    count_columns = ["matches", "loaded", "loaded_authorial", *VOICES]
+    concept_columns = sorted(c for c in table.columns if c.startswith("concept:"))
+    for column in count_columns + concept_columns:
+        table[column] = table[column].fillna(0).astype(int) if column in table else 0
+    for axis in axes:
+        if f"score_{axis}" not in table:
+            table[f"score_{axis}"] = np.nan
+        table[f"n_{axis}"] = table[f"n_{axis}"].fillna(0).astype(int) if f"n_{axis}" in table else 0
+    words = table["words"].replace(0, np.nan)
+    table["loaded_per_1000"] = 1000 * table["loaded"] / words
+    table["loaded_authorial_per_1000"] = 1000 * table["loaded_authorial"] / words
+    table["flesch_reading_ease"] = [r["flesch_reading_ease"] for r in read]
+    table["flesch_kincaid_grade"] = [r["flesch_kincaid_grade"] for r in read]
+    axis_columns = [c for axis in axes for c in (f"score_{axis}", f"n_{axis}")]
+    lead = [c for c in ("outlet", "alignment", "title", "date", "articles") if c in table]
+    order = [*lead, "words", "matches", "loaded", "loaded_authorial", "loaded_per_1000",
+             "loaded_authorial_per_1000", *VOICES, *axis_columns,
+             "flesch_reading_ease", "flesch_kincaid_grade", *concept_columns]
+    rest = [c for c in table.columns if c not in order]
+    return table[order + rest]
+
+
+def outlet_scores(
+    articles: Sequence[Article],
+    lexicons: Sequence[Lexicon] | None = None,
+    *,
+    voice_factors: Mapping[str, float] | None = None,
+    matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per outlet: the article measures pooled, plus preferred variants.
+
+    Axis scores pool the outlet's matches (not a mean of article means), so a
+    long article weighs more than a short one. Readability is the word-weighted
+    mean of the articles'. ``prefers:<concept>`` is the canonical term the
+    outlet used most often in its own (authorial) voice, empty when none.
+    """
+    lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
+    factors = check_voice_factors(voice_factors)
+    if matches is None:
+        matches = match_table(articles, lexicons, voice_factors=factors)
+    per_article = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
+    grouped = per_article.groupby("outlet", sort=False)
+    base = pd.DataFrame(
+        {
+            "alignment": grouped["alignment"].agg(lambda s: "; ".join(sorted(set(filter(None, s))))),
+            "articles": grouped.size(),
+            "words": grouped["words"].sum(),
+        }
+    )
+    read = []
+    for _, group in grouped:
+        weights = group["words"].to_numpy(dtype=float)
+        read.append(
+            {
+                key: float(np.average(group[key], weights=weights)) if weights.sum() > 0 and group[key].notna().all() else np.nan
+                for key in ("flesch_reading_ease", "flesch_kincaid_grade")
+            }
+        )
+    counts = _counts(matches, ["outlet"])
+    axes = axis_ids(lexicons)
+    table = _finish(base.join(counts).join(_axis_summary(matches, ["outlet"], axes, factors)), axes, read)
+    authorial = matches[matches["voice"] == AUTHORIAL]
+    if not authorial.empty:
+        preferred = (
+            authorial.groupby(["outlet", "concept", "canonical"]).size().rename("count").reset_index()
+            .sort_values(["outlet", "concept", "count", "canonical"], ascending=[True, True, False, True])
+            .drop_duplicates(["outlet", "concept"])
+            .pivot(index="outlet", columns="concept", values="canonical")
+        )
+        for concept in sorted(preferred.columns):
+            table[f"prefers:{concept}"] = preferred[concept].reindex(table.index).fillna("")
+    return table.reset_index().rename(columns={"index": "outlet"})

@@ -1,0 +1,1 @@
+"""Bundled sample corpora and lexicons, installed as ``framing._samples``."""

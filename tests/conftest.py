@@ -1,0 +1,31 @@
+"""Shared fixtures: the bundled sample and lexicons, built once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.corpus import load_sample_corpus
+from framing.lexicon import bundled_lexicons
+from framing.matcher import TermMatcher
+from framing.scores import match_table
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """The bundled corpus as ``{article id: Article}``."""
+    return {a.id: a for a in load_sample_corpus()}
+
+
+@pytest.fixture(scope="session")
+def lexicons():
+    return bundled_lexicons()
+
+
+@pytest.fixture(scope="session")
+def matcher(lexicons):
+    return TermMatcher(lexicons)
+
+
+@pytest.fixture(scope="session")
+def sample_matches(sample, matcher):
+    return match_table(list(sample.values()), matcher=matcher)

@@ -1,0 +1,56 @@
+"""Folding for matching keeps a map back to original offsets."""
+
+import re
+
+import pytest
+
+from framing.textfold import count_words, key_text, phrase_key, plural, surface_keys
+
+CASES = [
+    "Guaidó’s “coup d’état”",
+    "Straße İstanbul",
+    "Guaido\u0301 said",  # combining acute accent
+    "ﬁrst U.S.-backed   coup",
+    "plain ascii text, with: punctuation!",
+    "emoji 🙂 then coup; RTL نص عربي coup",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_every_key_word_maps_back_to_its_source_word(text):
+    keyed = key_text(text)
+    assert keyed.key.startswith(" ") and keyed.key.endswith(" ")
+    assert "  " not in keyed.key.strip()
+    for word in re.finditer(r"[^ ]+", keyed.key):
+        start, end = keyed.span_to_original(word.start(), word.end())
+        assert phrase_key(text[start:end]) == word.group()
+
+
+def test_folding_examples():
+    assert phrase_key("Guaidó") == phrase_key("Guaido") == "guaido"
+    assert phrase_key("coup d’état") == phrase_key("coup d'etat") == "coup d etat"
+    assert phrase_key("self-proclaimed") == phrase_key("Self proclaimed") == "self proclaimed"
+    assert phrase_key("STRASSE") == phrase_key("straße")
+
+
+def test_length_changing_folds_keep_offsets():
+    text = "İİ ßß coup"
+    keyed = key_text(text)
+    start = keyed.key.index("coup")
+    assert keyed.span_to_original(start, start + 4) == (6, 10)
+
+
+def test_surface_keys_join_and_spell_out_initials():
+    assert {"us backed", "u s backed"} <= surface_keys("U.S.-backed")
+    assert surface_keys("U.S.-backed") == surface_keys("US-backed")
+    assert "coups" in surface_keys("coup")
+    assert "the us" not in surface_keys("theus")
+
+
+@pytest.mark.parametrize("word, expected", [("coup", "coups"), ("ally", "allies"), ("crash", "crashes"), ("day", "days")])
+def test_plural(word, expected):
+    assert plural(word) == expected
+
+
+def test_count_words_keeps_inner_apostrophes():
+    assert count_words("Guaido’s coup isn't over — yet.") == 5
