@@ -13,7 +13,8 @@ imports included) belongs to that tool alone:
 
 * framing: :func:`framing.logodds.distinctive_terms` with ``ngram_range=(1, 2)``
   (Scattertext's default features are unigrams and bigrams too), informative
-  prior from the whole corpus, ``min_count=2``;
+  prior from the whole corpus, ``min_count=2`` (``--min-count 1`` keeps every
+  term, as Scattertext does);
 * Scattertext: ``CorpusFromPandas(..., nlp=whitespace_nlp_with_sentences)
   .build()``, then ``PriorFactory(...).use_all_categories().get_priors()`` and
   ``LogOddsRatioInformativeDirichletPrior(priors, scale_type="class-size")
@@ -94,13 +95,13 @@ def generate(megabytes: float, seed: int = 20190430) -> tuple[list[str], list[st
     return texts, groups
 
 
-def run_framing(texts: list[str], groups: list[str]) -> dict[str, object]:
+def run_framing(texts: list[str], groups: list[str], min_count: int = 2) -> dict[str, object]:
     from framing.corpus import Article
     from framing.logodds import distinctive_terms
 
     start = time.perf_counter()
     articles = [Article(id=str(i), outlet=g, text=t) for i, (t, g) in enumerate(zip(texts, groups))]
-    tables = distinctive_terms(articles, by="outlet", group="left", vs="right", ngram_range=(1, 2), min_count=2)
+    tables = distinctive_terms(articles, by="outlet", group="left", vs="right", ngram_range=(1, 2), min_count=min_count)
     elapsed = time.perf_counter() - start
     top = tables[0].head(5)["term"].tolist()
     return {"seconds": elapsed, "terms": len(tables[0]), "top": top}
@@ -124,17 +125,19 @@ def run_scattertext(texts: list[str], groups: list[str]) -> dict[str, object]:
     return {"seconds": elapsed, "terms": int(len(freq)), "top": top}
 
 
-def _child(tool: str, data: Path) -> None:
+def _child(tool: str, data: Path, min_count: int) -> None:
     payload = json.loads(data.read_text(encoding="utf-8"))
-    runner = run_framing if tool == "framing" else run_scattertext
-    result = runner(payload["texts"], payload["groups"])
+    if tool == "framing":
+        result = run_framing(payload["texts"], payload["groups"], min_count)
+    else:
+        result = run_scattertext(payload["texts"], payload["groups"])
     # ru_maxrss is in kilobytes on Linux.
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
-def _run_child(tool: str, data: Path) -> dict[str, object]:
-    proc = subprocess.run([sys.executable, __file__, "--child", tool, "--data", str(data)],
+def _run_child(tool: str, data: Path, min_count: int) -> dict[str, object]:
+    proc = subprocess.run([sys.executable, __file__, "--child", tool, "--data", str(data), "--min-count", str(min_count)],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"{tool} failed:\n{proc.stderr[-3000:]}")
@@ -145,11 +148,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="megabytes of text to generate (default 20)")
     parser.add_argument("--only", choices=["framing", "scattertext"], help="run one tool only")
+    parser.add_argument("--min-count", type=int, default=2,
+                        help="framing's min_count (default 2; 1 keeps every term, as Scattertext does)")
     parser.add_argument("--child", choices=["framing", "scattertext"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.data)
+        _child(args.child, args.data, args.min_count)
         return
     texts, groups = generate(args.mb)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
@@ -161,7 +166,7 @@ def main() -> None:
         results = {}
         for tool in ("framing", "scattertext"):
             if args.only in (None, tool):
-                results[tool] = _run_child(tool, data)
+                results[tool] = _run_child(tool, data, args.min_count)
                 r = results[tool]
                 print(f"{tool:12s} {r['seconds']:8.2f} s  peak {r['peak_mb']:7.0f} MB  "
                       f"{r['terms']} terms  top: {', '.join(r['top'])}")

@@ -17,7 +17,8 @@ Design"), distinguishable with the common colour-vision deficiencies: blue
 for the negative pole, orange for the positive pole, grey for the neutral
 reference wording, reddish purple for loaded terms on no axis. Voice is shown
 by a second channel that does not rely on colour: a dashed outline and a
-‘ ’ badge for scare quotes, italics with a dotted underline for quoted speech.
+‘’ badge for scare quotes, italics with a dotted (not solid) pole-coloured
+underline for quoted speech.
 """
 
 from __future__ import annotations
@@ -50,14 +51,13 @@ mark.fr-neg {{ background: #B5DDF7; border-bottom-color: {NEGATIVE_COLOUR}; }}
 mark.fr-neu {{ background: #E4E4E4; border-bottom-color: {NEUTRAL_COLOUR}; }}
 mark.fr-loaded {{ background: #F4D2E6; border-bottom-color: {LOADED_COLOUR}; }}
 mark.fr-v-scare_quoted {{ outline: 2px dashed #222; outline-offset: 1px; }}
-mark.fr-v-scare_quoted::after {{ content: "\\2018\\2019"; font-size: 0.7em; font-weight: 700;
-  vertical-align: super; margin-left: 0.15em; padding: 0 0.2em; border-radius: 3px;
-  background: #222; color: #fff; }}
-mark.fr-v-quoted {{ font-style: italic; text-decoration: underline dotted #222;
-  text-decoration-thickness: 2px; text-underline-offset: 0.25em; }}
-mark.fr-changed {{ color: #111; background: #BDEBDB; outline: 3px solid {CHANGED_COLOUR};
-  outline-offset: 1px; border-radius: 3px; padding: 0.05em 0.15em; }}
-mark.fr-term.fr-changed {{ outline: 3px solid {CHANGED_COLOUR}; }}
+mark.fr-v-scare_quoted::after {{ content: "\u2018\u2019"; font-family: Georgia, serif;
+  font-size: 1.25em; font-weight: 900; font-style: normal; color: #000; line-height: 1;
+  margin-left: 0.12em; vertical-align: -0.15em; }}
+mark.fr-v-quoted {{ font-style: italic; border-bottom-style: dotted; }}
+mark.fr-changed {{ outline: 3px solid {CHANGED_COLOUR}; outline-offset: 1px; margin: 0 0.15em; }}
+mark.fr-changed:not(.fr-term) {{ color: #111; background: #BDEBDB; border-radius: 3px;
+  padding: 0.05em 0.15em; }}
 .fr-legend {{ font-size: 1.05rem; line-height: 2.2; color: #111; margin: 0.3em 0 1em 0; }}
 .fr-legend .fr-legend-item {{ margin-right: 1.2em; white-space: nowrap; }}
 .fr-legend .fr-legend-axis {{ font-weight: 700; margin-right: 0.6em; }}

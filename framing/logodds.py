@@ -117,7 +117,7 @@ def log_odds(
     -------
     DataFrame
         :data:`RESULT_COLUMNS`, sorted by ``z`` descending; ``attrs`` holds
-        ``n_a``, ``n_b``, ``a0``, ``prior``.
+        ``group_a``, ``group_b``, ``n_a``, ``n_b``, ``a0``, ``prior``.
 
     References
     ----------
@@ -167,7 +167,7 @@ def log_odds(
         columns=RESULT_COLUMNS,
     )
     result = result.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    result.attrs.update({"n_a": n_a, "n_b": n_b, "a0": a0, "prior": prior})
+    result.attrs.update({"group_a": group_a, "group_b": name_b, "n_a": n_a, "n_b": n_b, "a0": a0, "prior": prior})
     return result
 
 

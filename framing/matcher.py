@@ -134,17 +134,21 @@ class TermMatcher:
                 found.append((entry.lexicon_index, start, -(end - start), entry))
         return found
 
-    def __call__(self, text: str) -> list[Match]:
+    def __call__(self, text: str, *, sentences: bool = True) -> list[Match]:
         """Return the matches in ``text``, ordered by lexicon, then position."""
-        return self.match(text)
+        return self.match(text, sentences=sentences)
 
-    def match(self, text: str) -> list[Match]:
+    def match(self, text: str, *, sentences: bool = True) -> list[Match]:
         """Return the matches in ``text``, ordered by lexicon, then position.
 
         Parameters
         ----------
         text : str
             Any text; spans in the result index this exact string.
+        sentences : bool
+            Find each match's sentence (the slowest step: NLTK's Punkt runs
+            on every line holding a match). Without it ``sentence`` is ``""``
+            and ``sentence_start`` is -1.
 
         Returns
         -------
@@ -158,7 +162,7 @@ class TermMatcher:
             return []
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
         voices = VoiceIndex(text)
-        sentences = SentenceIndex(text)
+        sentence_index = SentenceIndex(text) if sentences else None
         matches: list[Match] = []
         current_lexicon = -1
         taken_until = -1
@@ -173,7 +177,7 @@ class TermMatcher:
             # Keep combining accents that follow the last letter (Guaido + ´).
             while o_end < len(text) and not text[o_end].isascii() and unicodedata.combining(text[o_end]):
                 o_end += 1
-            s_start, s_end = sentences.sentence_at(o_start)
+            s_start, s_end = sentence_index.sentence_at(o_start) if sentence_index else (-1, -1)
             matches.append(
                 Match(
                     lexicon=entry.lexicon,
@@ -186,7 +190,7 @@ class TermMatcher:
                     voice=voices.voice(o_start, o_end),
                     start=o_start,
                     end=o_end,
-                    sentence=text[s_start:s_end],
+                    sentence=text[s_start:s_end] if sentence_index else "",
                     sentence_start=s_start,
                 )
             )

@@ -39,8 +39,12 @@ SCARE_MAX_WORDS = 4
 _OPEN_DOUBLE = "“„«‟"
 _CLOSE_DOUBLE = "”»"
 _OPEN_SINGLE = "‘‚‹‛"
+_OPENERS = _OPEN_DOUBLE + _OPEN_SINGLE
 _CLOSE_SINGLE = "’›"
-_QUOTE_CHARS = re.compile("[\"'“”„«»‟‘’‚‹›‛]")
+# Quote marks, leaving out apostrophes between two letters or digits
+# (Guaido’s, don't) in the regex itself: they are most of the ’ and ' in
+# news text, and skipping them here keeps the Python loop short.
+_QUOTE_CHARS = re.compile("[\"“”„«»‟‘‚‹›‛'’](?<![^\\W_]['’](?=[^\\W_]))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -60,18 +64,14 @@ class Quotation:
     closed: bool = True
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+def _paragraph_ends(text: str) -> list[int]:
+    """Offsets where paragraphs end (the last one at ``len(text)``)."""
     pattern = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
-    bounds = []
-    start = 0
-    for brk in pattern.finditer(text):
-        bounds.append((start, brk.start()))
-        start = brk.end()
-    bounds.append((start, len(text)))
-    return bounds
+    return [brk.start() for brk in pattern.finditer(text)] + [len(text)]
 
 
-def _classify(text: str, start: int, end: int) -> str:
+def classify_quotation(text: str, start: int, end: int) -> str:
+    """Return ``scare_quoted`` for a short quoted label, else ``quoted``."""
     inner = text[start:end].strip()
     words = len(_WORD.findall(inner))
     # Punctuation just inside the closing mark is typographic convention
@@ -82,8 +82,49 @@ def _classify(text: str, start: int, end: int) -> str:
     return QUOTED
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
+def quotation_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Return ``(start, end, closed)`` of every quotation, sorted by start.
+
+    The fast core of :func:`find_quotations`: one pass over the quote marks
+    (apostrophes inside words are skipped by the regex), no classification.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    paragraph_ends = _paragraph_ends(text)
+    paragraph = 0
+    paragraph_end = paragraph_ends[0]
+    paragraph_start = 0
+    stack: list[tuple[bool, int]] = []  # (is double quote, content start)
+    for mark in _QUOTE_CHARS.finditer(text):
+        pos = mark.start()
+        if pos >= paragraph_end:
+            # Quotations left open end with their paragraph.
+            spans.extend((content_start, paragraph_end, False) for _, content_start in stack)
+            stack.clear()
+            while pos >= paragraph_ends[paragraph]:
+                paragraph += 1
+            paragraph_start = paragraph_ends[paragraph - 1]
+            paragraph_end = paragraph_ends[paragraph]
+        ch = mark.group()
+        if ch in _OPENERS:
+            stack.append((ch in _OPEN_DOUBLE, pos + 1))
+            continue
+        double = ch in _CLOSE_DOUBLE or ch == '"'
+        if ch in "\"'":
+            before = text[pos - 1] if pos > paragraph_start else " "
+            after = text[pos + 1] if pos + 1 < paragraph_end else " "
+            if before in _OPENING_CONTEXT and not after.isspace():
+                stack.append((double, pos + 1))
+                continue
+        # A closing mark closes the nearest open quote of its family; with
+        # none open it is a stray mark or an apostrophe (soldiers’ ).
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == double:
+                spans.append((stack[depth][1], pos, True))
+                del stack[depth:]
+                break
+    spans.extend((content_start, paragraph_end, False) for _, content_start in stack)
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    return spans
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -99,64 +140,43 @@ def find_quotations(text: str) -> list[Quotation]:
     list of Quotation
         Spans of the quoted content (without the marks), nested ones included.
     """
-    quotations: list[Quotation] = []
-    for p_start, p_end in _paragraph_bounds(text):
-        stack: list[tuple[str, int]] = []  # (family 'd' or 's', content start)
-        for mark in _QUOTE_CHARS.finditer(text, p_start, p_end):
-            ch = mark.group()
-            pos = mark.start()
-            before = text[pos - 1] if pos > p_start else " "
-            after = text[pos + 1] if pos + 1 < p_end else " "
-            if ch in "'’" and _is_letter(before) and _is_letter(after):
-                continue  # an apostrophe inside a word
-            if ch in _OPEN_DOUBLE or ch in _OPEN_SINGLE:
-                stack.append(("d" if ch in _OPEN_DOUBLE else "s", pos + 1))
-                continue
-            family = "d" if ch in _CLOSE_DOUBLE or ch == '"' else "s"
-            opening = ch in "\"'" and (before in _OPENING_CONTEXT) and not after.isspace()
-            if opening:
-                stack.append((family, pos + 1))
-                continue
-            # A closing mark: close the nearest open quote of its family.
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == family:
-                    content_start = stack[depth][1]
-                    del stack[depth:]
-                    quotations.append(Quotation(content_start, pos, _classify(text, content_start, pos)))
-                    break
-            # No open quote of that family: a stray closing mark or an
-            # apostrophe (soldiers’ ); nothing to record.
-        for _family, content_start in stack:  # unclosed: end at the paragraph's end
-            end = p_end
-            quotations.append(Quotation(content_start, end, _classify(text, content_start, end), closed=False))
-    quotations.sort(key=lambda q: (q.start, -q.end))
-    return quotations
+    return [Quotation(s, e, classify_quotation(text, s, e), closed) for s, e, closed in quotation_spans(text)]
 
 
 class VoiceIndex:
     """Answer "in which voice is the span [start, end)?" for one text.
 
-    Built once per text from :func:`find_quotations`; lookups bisect.
+    Built once per text from :func:`quotation_spans`; lookups bisect, and a
+    quotation is classified only when a lookup falls inside it.
     """
 
     def __init__(self, text: str):
-        self.quotations = find_quotations(text)
-        self._starts = [q.start for q in self.quotations]
+        self.text = text
+        self.spans = quotation_spans(text)
+        self._starts = [span[0] for span in self.spans]
+        self._kinds: dict[int, str] = {}
         # Longest quotation end so far: lets a lookup stop scanning early.
         self._max_end: list[int] = []
         running = -1
-        for q in self.quotations:
-            running = max(running, q.end)
+        for span in self.spans:
+            running = max(running, span[1])
             self._max_end.append(running)
+
+    def _kind(self, i: int) -> str:
+        kind = self._kinds.get(i)
+        if kind is None:
+            start, end, _ = self.spans[i]
+            kind = self._kinds[i] = classify_quotation(self.text, start, end)
+        return kind
 
     def voice(self, start: int, end: int) -> str:
         """Return ``authorial``, ``quoted`` or ``scare_quoted`` for a span."""
         i = bisect_right(self._starts, start) - 1
         voice = AUTHORIAL
         while i >= 0 and self._max_end[i] >= end:
-            q = self.quotations[i]
-            if q.start <= start and end <= q.end:
-                if q.kind == QUOTED:
+            q_start, q_end, _ = self.spans[i]
+            if q_start <= start and end <= q_end:
+                if self._kind(i) == QUOTED:
                     return QUOTED  # the outermost direct quotation wins
                 voice = SCARE_QUOTED
             i -= 1

@@ -32,8 +32,9 @@ from framing.textfold import phrase_key, plural, surface_keys
 TARGETS = ("opposite", "neutral")
 SIDES = ("original", "reframed")
 _REQUIRED = ("start", "end", "lexicon", "concept", "axis", "canonical", "weight", "voice")
-# "a" or "an", then the space before the term (word start checked in code).
-_ARTICLE_BEFORE = re.compile(r"(?<!\w)(an|a)(\s+)$", re.IGNORECASE)
+# "a" or "an", then the space (and an opening quote mark: a ‘coup’) before
+# the term; that the article starts a word is checked in code.
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(an|a)(\s+[\"'“‘«]?)$", re.IGNORECASE)
 # Vowel letters that sound like consonants, and silent h: "a union", "an hour".
 _A_DESPITE_VOWEL = ("uni", "use", "usu", "uti", "eu", "one", "once", "u.s", "us-", "ukr", "uru")
 _AN_DESPITE_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
@@ -91,16 +92,34 @@ def _pluralise(phrase: str) -> str:
     return head + space + plural(last)
 
 
-def _match_case(surface: str, replacement: str) -> str:
+def _title(phrase: str) -> str:
+    # Capitalise after spaces and hyphens ("Civic-Military Uprising") but keep
+    # the rest as written, so "U.S.-backed" keeps its capitals.
+    return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), phrase)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(«")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _match_case(surface: str, canonical: str, replacement: str, sentence_start: bool) -> str:
+    """Give the replacement the capitals the writer gave the matched words.
+
+    Capitals the lexicon itself writes ("Maduro regime", "Operation
+    Liberty") are a proper noun's, not the writer's, and are not copied.
+    """
     letters = [c for c in surface if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not canonical.isupper():
         return replacement.upper()
     words = [w for w in surface.split() if any(c.isalpha() for c in w)]
-    if len(words) > 1 and all(w[0].isupper() for w in words):
-        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
-    if surface[:1].isupper():
+    canonical_words = canonical.split()
+    if (len(words) > 1 and all(w[0].isupper() for w in words)
+            and not all(w[:1].isupper() for w in canonical_words)):
+        return _title(replacement)
+    if sentence_start or (surface[:1].isupper() and not canonical[:1].isupper()):
         return replacement[:1].upper() + replacement[1:]
-    # Lower case surface: keep the lexicon's capitals (proper nouns).
+    # Otherwise keep the lexicon's capitals (proper nouns).
     return replacement
 
 
@@ -114,7 +133,7 @@ def _wants_an(word: str) -> bool:
 
 
 def _article_before(text: str, low: int, start: int) -> tuple[int, str, str] | None:
-    """Start, word and following space of an "a"/"an" just before ``start``."""
+    """Start, word and what follows it (space, quote mark) of an "a"/"an" just before ``start``."""
     # A short window: the article is at most a few characters back.
     window = max(low, start - 40)
     found = _ARTICLE_BEFORE.search(text, window, start)
@@ -211,7 +230,7 @@ def reframe(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon], *, ta
         replacement = term.text
         if _is_auto_plural(surface, canonical):
             replacement = _pluralise(replacement)
-        replacement = _match_case(surface, replacement)
+        replacement = _match_case(surface, canonical, replacement, _at_sentence_start(text, start))
         original = surface
         article = _article_before(text, pos, start)
         if article:

@@ -10,14 +10,12 @@ Where it lives, first match wins:
 
 It is created on first use, with the bundled sample corpus in it.
 
-Safety. The database runs in write-ahead-log mode with ``synchronous=FULL``
-[2]_: a transaction that has returned survives a killed process and a power
-cut, and one interrupted midway leaves no trace. Every call that writes is one
-``BEGIN IMMEDIATE`` transaction, so an import of many files is whole or
-absent. Concurrent writers wait for each other (``busy_timeout``); should
-SQLite still answer "database is locked" (it can, e.g. while another process
-recovers the log), the transaction is retried with backoff for up to
-:data:`LOCK_PATIENCE` seconds, so the message never reaches the user.
+Safety: write-ahead-log mode with ``synchronous=FULL`` [2]_, so a committed
+transaction survives a killed process or a power cut and an interrupted one
+leaves no trace; each :meth:`ArticleStore.add` is one ``BEGIN IMMEDIATE``
+transaction, whole or absent. Writers wait for each other (``busy_timeout``),
+and a "database is locked" that still comes (e.g. while another process
+recovers the log) is retried with backoff for :data:`LOCK_PATIENCE` seconds.
 
 References
 ----------
@@ -104,15 +102,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _is_lock_error(exc: sqlite3.OperationalError) -> bool:
-    message = str(exc).lower()
-    return "locked" in message or "busy" in message
-
-
 class ArticleStore:
     """Articles and user lexicons in one SQLite file.
 
@@ -130,9 +119,8 @@ class ArticleStore:
 
     Notes
     -----
-    Each method opens its own connection and closes it, so one store object
-    may be shared by threads (Streamlit reruns) and several processes may use
-    the same file at once.
+    Each method opens and closes its own connection: one store object may be
+    shared by threads (Streamlit reruns), several processes may share the file.
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -179,7 +167,7 @@ class ArticleStore:
                         raise
                     return result
             except sqlite3.OperationalError as exc:
-                if not _is_lock_error(exc):
+                if "locked" not in str(exc) and "busy" not in str(exc):
                     raise StoreError(f"{self.path}: {exc}") from exc
                 if time.monotonic() > deadline:
                     raise StoreError(f"{self.path}: still busy after {LOCK_PATIENCE:.0f} s of retrying; try again later") from exc
@@ -222,7 +210,7 @@ class ArticleStore:
         result = AddResult()
         now = _now()
         for article in articles:
-            digest = _sha256(article.text)
+            digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
             same_text = conn.execute("SELECT id FROM articles WHERE text_sha256 = ?", (digest,)).fetchone()
             if same_text:
                 result.already_stored.append(same_text[0])
@@ -287,10 +275,12 @@ class ArticleStore:
             raise KeyError(article_id)
         return self._article(row)
 
+    def _select(self, columns: str) -> builtins.list[tuple]:
+        return self._retry(lambda conn: conn.execute(f"SELECT {columns} FROM articles ORDER BY seq").fetchall())
+
     def articles(self) -> builtins.list[Article]:
         """Return every stored article, oldest first."""
-        sql = f"SELECT {self._ARTICLE_COLUMNS} FROM articles ORDER BY seq"
-        return [self._article(r) for r in self._retry(lambda conn: conn.execute(sql).fetchall())]
+        return [self._article(r) for r in self._select(self._ARTICLE_COLUMNS)]
 
     def remove(self, article_id: str) -> bool:
         """Delete an article; return whether there was one with this id."""
@@ -299,9 +289,6 @@ class ArticleStore:
     def count(self) -> int:
         """Return the number of stored articles."""
         return int(self._retry(lambda conn: conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]))
-
-    def _rows(self, columns: str) -> builtins.list[tuple]:
-        return self._retry(lambda conn: conn.execute(f"SELECT {columns} FROM articles ORDER BY seq").fetchall())
 
     def list(self) -> pd.DataFrame:
         """Return the metadata of every article (no text), oldest first.
@@ -314,7 +301,7 @@ class ArticleStore:
         import pandas as pd  # imported here: `framing add` should not pay for pandas
 
         select = ", ".join("LENGTH(text)" if c == "chars" else c for c in LIST_COLUMNS)
-        return pd.DataFrame(self._rows(select), columns=builtins.list(LIST_COLUMNS))
+        return pd.DataFrame(self._select(select), columns=builtins.list(LIST_COLUMNS))
 
     def export(self, fmt: str, out: str | Path | IO[str]) -> int:
         """Write every article (text and metadata) as CSV or JSON Lines.
@@ -338,7 +325,7 @@ class ArticleStore:
         if fmt not in EXPORT_FORMATS:
             raise ValueError(f"fmt must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
         columns = [c for c in LIST_COLUMNS if c != "chars"] + ["text", "meta"]
-        rows = self._rows(", ".join(columns))
+        rows = self._select(", ".join(columns))
         if isinstance(out, (str, Path)):
             with open(out, "w", encoding="utf-8", newline="") as handle:
                 return self._write_export(fmt, columns, rows, handle)
@@ -346,6 +333,7 @@ class ArticleStore:
 
     @staticmethod
     def _write_export(fmt: str, columns: builtins.list[str], rows: builtins.list[tuple], handle: IO[str]) -> int:
+        # meta is JSON text in CSV cells and a nested object in JSON Lines
         if fmt == "csv":
             writer = csv.writer(handle)
             writer.writerow(columns)

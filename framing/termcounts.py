@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from framing.corpus import KNOWN_FIELDS, Article
-from framing.tokens import BREAK, TokenOptions, phrase_tokens
+from framing.tokens import BREAK, TokenOptions, raw_tokens
 
 #: Group label given to articles whose grouping field is empty.
 NO_VALUE = "(none)"
@@ -83,7 +83,7 @@ def group_of(article: Article, by: str | None) -> str:
 
 
 class _Vocabulary(dict):
-    """Word -> id, assigning the next id to a new word; id 0 is the phrase break."""
+    """Word -> id, assigning the next id to a new word; id 0 is every phrase break."""
 
     def __init__(self, stopwords: frozenset[str]):
         super().__init__()
@@ -94,6 +94,9 @@ class _Vocabulary(dict):
         self[BREAK]  # id 0
 
     def __missing__(self, word: str) -> int:
+        if word != BREAK and not word[0].isalnum():  # a break mark: ".", "!", "\n", ...
+            self[word] = 0
+            return 0
         index = len(self.words)
         self[word] = index
         self.words.append(word)
@@ -207,7 +210,7 @@ def count_terms(
     for article in articles:
         group = group_of(article, by)
         per_n = tallies.setdefault(group, {n: _Tally() for n in range(low, high + 1)})
-        tokens = phrase_tokens(article.text, apostrophes=options.apostrophes)
+        tokens = raw_tokens(article.text, apostrophes=options.apostrophes)
         ids = np.fromiter(map(vocab.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         if len(vocab.words) >= base:
             raise ValueError(f"vocabulary of {len(vocab.words)} words is too large for {high}-grams; use a smaller ngram_range")

@@ -1,15 +1,23 @@
 """Fold text for matching while keeping a map back to the original offsets.
 
 Matching happens on a *key string*: case folded, accents removed, typographic
-variants unified, every run of non-alphanumeric characters collapsed to one
-space. ``Guaidó’s  “coup d’état”`` becomes ``guaido s coup d etat``. Folding
-can change the length of the text (``ß`` -> ``ss``, ``İ`` -> ``i``, a
-combining accent disappears), so :class:`KeyText` keeps sparse anchors that
-map every key position back to the original string; spans reported to users
-always index the original text.
+variants unified, every character that is not a letter or digit replaced by a
+space, and runs of whitespace collapsed to one space (two across a blank line). ``Guaidó’s “coup
+d’état”`` becomes `` guaido s  coup d etat  ``. A phrase matches where its
+words stand separated by one separator (a space, a hyphen, an apostrophe, a
+line break): "self-proclaimed" and "self proclaimed" are the same, while
+"the coup. Attempts" does not contain the phrase "coup attempt".
 
-ASCII text, the common case, takes a fast path in C (``str.lower``,
-``str.translate``); only non-ASCII runs are folded character by character.
+Folding can change the length of the text (``ß`` -> ``ss``, ``İ`` -> ``i``,
+a combining accent disappears) and collapsing whitespace always does, so
+:class:`KeyText` keeps sparse anchors that map every key position back to the
+original string; spans reported to users always index the original text.
+
+Speed: ASCII text takes a path entirely in C (``str.lower``,
+``str.translate``). In other text each distinct non-ASCII character is folded
+once and replaced with ``str.replace`` when its folding keeps the length (curly
+quotes, dashes, accented letters); only the rare characters whose folding
+changes the length are folded one at a time.
 """
 
 from __future__ import annotations
@@ -22,8 +30,12 @@ from functools import lru_cache
 
 # Every ASCII character that is not a letter or digit separates words.
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_SPACE_RUN = re.compile(r"  +")
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
+# Two whitespace characters in a row, other than a blank line, need one of
+# these (or a non-ASCII space); checking with `in` is far faster than a regex.
+_WHITESPACE_PAIRS = ("  ", " \n", "\n ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
 
 
@@ -42,6 +54,29 @@ def fold_char(char: str) -> str:
     return "".join(out)
 
 
+class _Anchors:
+    """A piecewise-shift map from positions in a derived string to its source.
+
+    From ``derived[i]`` on, derived position ``d`` comes from source position
+    ``source[i] + (d - derived[i])``.
+    """
+
+    __slots__ = ("derived", "source")
+
+    def __init__(self, derived: list[int], source: list[int]):
+        self.derived = derived
+        self.source = source
+
+    def __call__(self, d: int) -> int:
+        if len(self.derived) == 1:
+            return self.source[0] + d - self.derived[0]
+        i = max(bisect_right(self.derived, d) - 1, 0)
+        return self.source[i] + (d - self.derived[i])
+
+
+IDENTITY = _Anchors([0], [0])
+
+
 @dataclass(frozen=True)
 class KeyText:
     """A folded key string with anchors back to the original text.
@@ -49,64 +84,88 @@ class KeyText:
     Attributes
     ----------
     key : str
-        Lowercase alphanumerics separated by single spaces, with one space
-        added at each end so every word is bounded by spaces.
-    collapse_k, collapse_f : list of int
-        Parallel sorted anchors of the space collapsing: from key position
-        ``collapse_k[i]`` on, key position ``k`` is folded position
-        ``collapse_f[i] + (k - collapse_k[i])``.
-    fold_f, fold_o : list of int
-        The same from folded positions to original positions (one anchor for
-        ASCII text, whose folding keeps every position).
+        The folded text with one space added at each end, so every word is
+        bounded by spaces (`` coup attempt `` matches whole words only).
     """
 
     key: str
-    collapse_k: list[int]
-    collapse_f: list[int]
-    fold_f: list[int]
-    fold_o: list[int]
+    _folded_to_collapsed: _Anchors
+    _collapsed_to_original: _Anchors
 
     def to_original(self, k: int) -> int:
         """Map a key position to the position of its source character."""
-        i = max(bisect_right(self.collapse_k, k) - 1, 0)
-        f = self.collapse_f[i] + (k - self.collapse_k[i])
-        j = max(bisect_right(self.fold_f, f) - 1, 0)
-        return self.fold_o[j] + (f - self.fold_f[j])
+        return self._collapsed_to_original(self._folded_to_collapsed(k - 1))
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a key span ``[start, end)`` (of word characters) to the original."""
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
-def _fold_with_anchors(text: str) -> tuple[str, list[int], list[int]]:
+def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]:
+    """Replace each whitespace run inside a paragraph with one space.
+
+    Runs holding a blank line are left alone: their two or more separators
+    already stop a phrase from spanning paragraphs.
+    """
+    if not any(pair in text for pair in _WHITESPACE_PAIRS) and not any(c.isspace() for c in non_ascii):
+        return text, IDENTITY
+    runs = [run for run in _WHITESPACE_RUN.finditer(text) if run.group().count("\n") < 2]
+    if not runs:
+        return text, IDENTITY
+    parts: list[str] = []
+    derived = [0]
+    source = [0]
+    d_pos = 0
+    o_pos = 0
+    for run in runs:
+        parts.append(text[o_pos : run.start()])
+        parts.append(" ")
+        d_pos += run.start() - o_pos + 1
+        o_pos = run.end()
+        derived.append(d_pos)
+        source.append(o_pos)
+    parts.append(text[o_pos:])
+    return "".join(parts), _Anchors(derived, source)
+
+
+def _fold(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]:
     """Fold case and accents; separators become spaces (length may change)."""
+    if not non_ascii:
+        return text.lower().translate(_ASCII_SEPARATORS), IDENTITY
+    # Length-keeping folds of each distinct character, with str.replace (C).
+    for char in non_ascii:
+        folded_char = fold_char(char)
+        if len(folded_char) == 1:
+            text = text.replace(char, folded_char)
     if text.isascii():
-        return text.lower().translate(_ASCII_SEPARATORS), [0], [0]
+        return text.lower().translate(_ASCII_SEPARATORS), IDENTITY
+    # Left: letters of other scripts (kept) and characters whose folding
+    # changes the length (ß, İ, combining marks, ligatures): one at a time.
     pieces: list[str] = []
-    anchors_f: list[int] = [0]
-    anchors_o: list[int] = [0]
+    derived: list[int] = [0]
+    source: list[int] = [0]
     f_pos = 0
     o_pos = 0
     for run in _NON_ASCII_RUN.finditer(text):
         if run.start() > o_pos:  # an ASCII stretch: same length, one anchor
             chunk = text[o_pos : run.start()].lower().translate(_ASCII_SEPARATORS)
-            anchors_f.append(f_pos)
-            anchors_o.append(o_pos)
+            derived.append(f_pos)
+            source.append(o_pos)
             pieces.append(chunk)
             f_pos += len(chunk)
         for offset, char in enumerate(run.group()):
             folded = fold_char(char)
             for _ in folded:  # every output character points at its source
-                anchors_f.append(f_pos)
-                anchors_o.append(run.start() + offset)
+                derived.append(f_pos)
+                source.append(run.start() + offset)
                 f_pos += 1
             pieces.append(folded)
         o_pos = run.end()
     if o_pos < len(text):
-        anchors_f.append(f_pos)
-        anchors_o.append(o_pos)
+        derived.append(f_pos)
+        source.append(o_pos)
         pieces.append(text[o_pos:].lower().translate(_ASCII_SEPARATORS))
-    return "".join(pieces), anchors_f, anchors_o
+    return "".join(pieces), _Anchors(derived, source)
 
 
 def key_text(text: str) -> KeyText:
@@ -123,27 +182,15 @@ def key_text(text: str) -> KeyText:
         ``key`` starts and ends with a space; positions map back with
         :meth:`KeyText.to_original`.
     """
-    folded, fold_f, fold_o = _fold_with_anchors(text)
-    # Collapse runs of spaces. A padding space at each end makes " term "
-    # patterns match at word boundaries only.
-    parts: list[str] = []
-    collapse_k: list[int] = [1]
-    collapse_f: list[int] = [0]
-    k_pos = 1
-    f_pos = 0
-    for run in _SPACE_RUN.finditer(folded):
-        parts.append(folded[f_pos : run.start() + 1])
-        k_pos += run.start() + 1 - f_pos
-        f_pos = run.end()
-        collapse_k.append(k_pos)
-        collapse_f.append(f_pos)
-    parts.append(folded[f_pos:])
-    return KeyText(" " + "".join(parts) + " ", collapse_k, collapse_f, fold_f, fold_o)
+    non_ascii = set() if text.isascii() else set(_NON_ASCII_CHAR.findall(text))
+    collapsed, collapse_map = _collapse_whitespace(text, non_ascii)
+    folded, fold_map = _fold(collapsed, non_ascii)
+    return KeyText(" " + folded + " ", fold_map, collapse_map)
 
 
 def phrase_key(surface: str) -> str:
-    """Fold a term as written in a lexicon to its key (no padding spaces)."""
-    return key_text(surface).key.strip()
+    """Fold a term as written in a lexicon to its key: words joined by one space."""
+    return " ".join(key_text(surface).key.split())
 
 
 def plural(word: str) -> str:
@@ -160,44 +207,50 @@ def term_key(surface: str) -> str:
     return phrase_key(surface)
 
 
+def _spellings(tokens: list[str]) -> set[str]:
+    """Keys for a token list whose runs of single letters are dotted initials.
+
+    In text, dotted initials fold to letters separated by spaces and, before
+    the next word, by two separators: "U.S.-backed" and "U.S. backed" give
+    ``u s  backed``, "U.S backed" gives ``u s backed``, "US-backed" gives
+    ``us backed``.
+    """
+    groups: list[list[str]] = []  # runs of single letters, or one word
+    for token in tokens:
+        if len(token) == 1 and token.isalpha() and groups and len(groups[-1][0]) == 1 and groups[-1][0].isalpha():
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    keys = {""}
+    for index, group in enumerate(groups):
+        initials = len(group) >= 2
+        forms = [" ".join(group), "".join(group)] if initials else [group[0]]
+        last = index == len(groups) - 1
+        gaps = [" ", "  "] if initials and not last else [" "]
+        # Only the dotted spelling ("u s") is followed by the dot's extra separator.
+        keys = {k + f + ("" if last else g) for k in keys for f in forms for g in (gaps if " " in f else [" "])}
+    return keys
+
+
 def surface_keys(surface: str, *, add_plural: bool = True) -> set[str]:
-    """All keys a term matches: its folded form, its plural and abbreviation variants.
+    """All keys a term matches: its spellings with initials, and its plural.
 
     ``U.S.-backed`` and ``US-backed`` match each other: dotted initials
     (``u s``) are also joined (``us``), and two- or three-letter capitalised
-    words (``US``, ``UN``) are also spelled out (``u s``).
+    words (``US``, ``UN``) are also spelled out (``u s``). With
+    ``add_plural``, the regular plural of the last word is added.
     """
     base = phrase_key(surface)
     if not base:
         return set()
-    tokens = base.split(" ")
-    variants = {base}
-    # Joined initials: "u s backed" -> "us backed" (runs of single letters).
-    joined: list[str] = []
-    in_initials = False
-    for tok in tokens:
-        if len(tok) == 1 and tok.isalpha():
-            if in_initials:
-                joined[-1] += tok
-            else:
-                joined.append(tok)
-            in_initials = True
-        else:
-            joined.append(tok)
-            in_initials = False
-    variants.add(" ".join(joined))
-    # Spelled-out initials: "US-backed" -> "u s backed".
     raw_words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", surface))
-    spelled = [" ".join(w.lower()) if _ABBREVIATION.match(w) else w for w in raw_words]
-    if spelled:
-        spelled_key = phrase_key(" ".join(spelled))
-        if spelled_key:
-            variants.add(spelled_key)
+    spelled = phrase_key(" ".join(" ".join(w) if _ABBREVIATION.match(w) else w for w in raw_words))
+    variants = _spellings(base.split(" ")) | _spellings(spelled.split(" "))
     if add_plural:
         for v in list(variants):
             head, _, last = v.rpartition(" ")
             if last.isalpha() and len(last) > 2:
-                variants.add((head + " " if head else "") + plural(last))
+                variants.add(v[: len(v) - len(last)] + plural(last))
     return variants
 
 

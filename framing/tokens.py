@@ -47,12 +47,19 @@ _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`"
 _TITLES = ("mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "prof")
 # A full stop is tested against the exceptions only where one occurs.
 _NO_BREAK_AFTER = "".join(rf"(?<!\b{t}\.)" for t in _TITLES) + r"(?<!\b[^\W\d_]\.)"
-_BREAK_RE = re.compile(rf"(?:\.{_NO_BREAK_AFTER}\.*|[!?;:…]+)(?=[\"')\]]*(?:\s|$))|\n")
-_INITIALS_RE = re.compile(r"\b(?:[^\W\d_]\.){2,}")
-_WORD_RE = {
-    "keep": re.compile(r"[^\W_]+(?:'[^\W_]+)*|\x00"),
-    "split": re.compile(r"[^\W_]+|\x00"),
+_BREAK = rf"[.!?;:…](?:(?<=\.){_NO_BREAK_AFTER}\.*|(?<=[!?;:…])[!?;:…]*)(?=[\"')\]]*(?:\s|$))|\n"
+# Words and breaks in one pass: a token not starting with a letter or digit is a break.
+_TOKEN_RE = {
+    "keep": re.compile(rf"[^\W_]+(?:'[^\W_]+)*|{_BREAK}"),
+    "split": re.compile(rf"[^\W_]+|{_BREAK}"),
 }
+# The same for folded ASCII text (the common case): a plain class is faster.
+_ASCII_TOKEN_RE = {
+    "keep": re.compile(rf"[a-z0-9]+(?:'[a-z0-9]+)*|{_BREAK}"),
+    "split": re.compile(rf"[a-z0-9]+|{_BREAK}"),
+}
+# Dotted initials after their first letter (".s." of "u.s."); the context is checked in code.
+_INITIALS_RE = re.compile(r"\.[^\W\d_]\.(?:[^\W\d_]\.)*")
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +154,35 @@ class TokenOptions:
         }
 
 
+def _join_initials(text: str) -> str:
+    """``u.s.`` -> ``us``: drop the dots of single letters written as initials."""
+    pieces: list[str] = []
+    done = 0
+    for m in _INITIALS_RE.finditer(text):
+        s = m.start()
+        if s < 1 or not text[s - 1].isalpha() or (s >= 2 and (text[s - 2].isalnum() or text[s - 2] == "_")):
+            continue
+        pieces.append(text[done:s])
+        pieces.append(m.group().replace(".", ""))
+        done = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def raw_tokens(text: str, *, apostrophes: str = "keep") -> list[str]:
+    """Folded words and break marks (any token not starting with a letter or digit).
+
+    The fast path of :func:`phrase_tokens`, which maps every break mark to
+    :data:`BREAK`.
+    """
+    if apostrophes not in APOSTROPHE_MODES:
+        raise ValueError(f"apostrophes={apostrophes!r} is not allowed; use one of {', '.join(APOSTROPHE_MODES)}")
+    folded = _join_initials(fold(text))
+    return (_ASCII_TOKEN_RE if folded.isascii() else _TOKEN_RE)[apostrophes].findall(folded)
+
+
 def phrase_tokens(text: str, *, apostrophes: str = "keep") -> list[str]:
     """Return the folded words of a text, with :data:`BREAK` at phrase breaks.
 
@@ -160,15 +196,7 @@ def phrase_tokens(text: str, *, apostrophes: str = "keep") -> list[str]:
     -------
     list of str
     """
-    if apostrophes not in APOSTROPHE_MODES:
-        raise ValueError(f"apostrophes={apostrophes!r} is not allowed; use one of {', '.join(APOSTROPHE_MODES)}")
-    folded = fold(text)
-    if "\x00" in folded:
-        folded = folded.replace("\x00", " ")
-    if "." in folded:
-        folded = _INITIALS_RE.sub(lambda m: m.group().replace(".", ""), folded)
-    marked = _BREAK_RE.sub(" \x00 ", folded)
-    return _WORD_RE[apostrophes].findall(marked)
+    return [t if t[0].isalnum() else BREAK for t in raw_tokens(text, apostrophes=apostrophes)]
 
 
 def segments(text: str, *, apostrophes: str = "keep") -> list[list[str]]:

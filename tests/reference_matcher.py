@@ -1,9 +1,8 @@
 """A slow, obviously correct matcher that the fast one must agree with.
 
-It folds the text one character at a time, cuts it into words, and compares
-every lexicon variant (as a tuple of words) with the words at every position:
-no automaton, no anchors, no offset arithmetic beyond "this word came from
-these characters".
+It folds the text one character at a time (keeping, for every folded
+character, the index of the character it came from), then tries every lexicon
+variant at every word start: no automaton, no anchors, no offset arithmetic.
 """
 
 from __future__ import annotations
@@ -14,53 +13,59 @@ from framing.lexicon import Lexicon
 from framing.textfold import fold_char, surface_keys
 
 
-def words_with_spans(text: str) -> list[tuple[str, int, int]]:
-    words: list[tuple[str, int, int]] = []
-    current: list[str] = []
-    first = last = -1
-    for index, char in enumerate(text):
-        for folded in fold_char(char):
-            if folded == " ":
-                if current:
-                    words.append(("".join(current), first, last + 1))
-                    current = []
-            else:
-                if not current:
-                    first = index
-                current.append(folded)
-                last = index
-    if current:
-        words.append(("".join(current), first, last + 1))
-    return words
+def folded_with_sources(text: str) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    sources: list[int] = []
+    index = 0
+    while index < len(text):
+        if text[index].isspace():
+            run_end = index
+            while run_end < len(text) and text[run_end].isspace():
+                run_end += 1
+            if run_end - index >= 2 and text[index:run_end].count("\n") < 2:
+                chars.append(" ")  # a whitespace run inside a paragraph counts as one space
+                sources.append(index)
+                index = run_end
+                continue
+            if run_end - index >= 2:  # a blank line: every character a separator
+                chars.extend(" " * (run_end - index))
+                sources.extend(range(index, run_end))
+                index = run_end
+                continue
+        for folded in fold_char(text[index]):
+            chars.append(folded)
+            sources.append(index)
+        index += 1
+    return "".join(chars), sources
 
 
 def reference_matches(text: str, lexicons: list[Lexicon]) -> list[tuple[str, int, int, str]]:
     """Return ``(lexicon, start, end, canonical)`` for every match, leftmost-longest per lexicon."""
-    words = words_with_spans(text)
+    folded, sources = folded_with_sources(text)
     found = []
     for lexicon in lexicons:
-        variants: list[tuple[tuple[str, ...], str, bool]] = []
+        variants: list[tuple[str, str, bool]] = []
         for concept in lexicon.concepts:
             for term in concept.terms:
                 for surface in (term.text, *term.forms):
                     exact = surface_keys(surface, add_plural=False)
-                    for key in surface_keys(surface):
-                        variants.append((tuple(key.split(" ")), term.text, key in exact))
+                    variants += [(key, term.text, key in exact) for key in surface_keys(surface)]
         position = 0
-        while position < len(words):
+        while position < len(folded):
             best = None
-            for tokens, canonical, exact in variants:
-                if tuple(w for w, _, _ in words[position : position + len(tokens)]) == tokens:
-                    better = best is None or len(tokens) > best[0] or (len(tokens) == best[0] and exact and not best[2])
-                    if better:
-                        best = (len(tokens), canonical, exact)
+            if position == 0 or folded[position - 1] == " ":
+                for key, canonical, exact in variants:
+                    after = position + len(key)
+                    if folded.startswith(key, position) and (after == len(folded) or folded[after] == " "):
+                        if best is None or len(key) > len(best[0]) or (len(key) == len(best[0]) and exact and not best[2]):
+                            best = (key, canonical, exact)
             if best is None:
                 position += 1
                 continue
-            start = words[position][1]
-            end = words[position + best[0] - 1][2]
+            start = sources[position]
+            end = sources[position + len(best[0]) - 1] + 1
             while end < len(text) and unicodedata.combining(text[end]):
                 end += 1
             found.append((lexicon.name, start, end, best[1]))
-            position += best[0]
+            position += len(best[0])
     return found

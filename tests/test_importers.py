@@ -89,7 +89,8 @@ def test_html_main_text_and_metadata():
 
 
 def test_html_outlet_option_wins_and_declared_charset_is_used():
-    page = html_page(STORY, title="Café", site="Le Site", date="2019-04-30", url="https://x.fr/1").replace("utf-8", "windows-1252")
+    page = html_page(STORY, title="Café", site="Le Site", date="2019-04-30", url="https://x.fr/1")
+    page = page.replace("utf-8", "windows-1252")
     [article] = import_bytes(page.encode("cp1252"), "page.htm", outlet="Le Monde")
     assert article.outlet == "Le Monde"
     assert article.title == "Café"

@@ -50,6 +50,12 @@ def test_whole_words_only():
     assert canon("The coupe was parked; a coup followed.") == ["coup"]
 
 
+def test_punctuation_between_words_breaks_a_phrase():
+    assert canon("the coup. Attempts to talk failed") == ["coup"]
+    assert canon("the coup\n\nattempt") == ["coup"]  # a paragraph break is a break
+    assert canon("a coup  \n attempt") == ["coup attempt"]  # a line wrap is not
+
+
 def test_longest_match_wins_within_a_lexicon():
     assert canon("the Maduro regime and the regime") == ["Maduro regime", "regime"]
     assert canon("a coup attempt") == ["coup attempt"]

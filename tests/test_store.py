@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,30 @@ def test_module_docstring_documents_the_location():
     doc = framing.store.__doc__ or ""
     assert "FRAMING_DB" in doc and "~/.local/share/framing/framing.db" in doc
     assert Path(default_db_path()).name == "framing.db"
+
+
+def test_locked_database_is_retried_not_reported(store, monkeypatch):
+    import threading
+
+    import framing.store
+
+    monkeypatch.setattr(framing.store, "BUSY_TIMEOUT_S", 0.02)  # SQLite gives up at once; the retry loop must not
+    monkeypatch.setattr(framing.store, "LOCK_PATIENCE", 10.0)
+    blocker = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock for 0.5 s
+    threading.Timer(0.5, lambda: blocker.execute("COMMIT")).start()
+    try:
+        assert store.add([article("Written after the wait.")]).added == [content_id("Written after the wait.")]
+    finally:
+        time.sleep(0.6)
+        blocker.close()
+
+    monkeypatch.setattr(framing.store, "LOCK_PATIENCE", 0.2)
+    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="still busy"):
+            store.add([article("Never written.")])
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()

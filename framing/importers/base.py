@@ -96,8 +96,10 @@ def binary_kind(data: bytes) -> str | None:
     """Say what binary data looks like, or ``None`` if it may be text.
 
     Text files with a byte-order mark are text (UTF-16 is full of NUL bytes).
-    Otherwise a known magic number, or more than 10 % control bytes in the
-    first 8 kB (the heuristic of ``git`` and ``file``), means binary.
+    Otherwise a known magic number, or more than 5 % control bytes other than
+    NUL in the first 8 kB (the idea of ``git``'s and ``file``'s tests), means
+    binary. Stray NUL bytes alone do not: text that is valid UTF-8 once they
+    are removed is text, and :func:`clean_text` drops them.
     """
     if data.startswith(_BOMS):
         return None
@@ -107,9 +109,16 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if utf16_without_bom(head):
         return None
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
-    if controls > len(head) / 10:
+    controls = sum(head.count(bytes([c])) for c in _CONTROL if c != 0)
+    if controls > len(head) / 20:
         return "binary data"
+    if b"\x00" in head:
+        stripped = head.replace(b"\x00", b"")
+        try:
+            stripped.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(stripped) - 4:  # not merely a character cut by the 8 kB slice
+                return "binary data (NUL bytes in text that is not UTF-8)"
     return None
 
 

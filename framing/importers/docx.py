@@ -65,8 +65,8 @@ def check_zip(data: bytes, filename: str) -> None:
 def import_docx(data: bytes, filename: str, options: ImportOptions) -> list[Article]:
     """Import a ``.docx`` document as one article.
 
-    Paragraphs and table cells, in document order of their kind (paragraphs
-    first), separated by blank lines; the core properties give title and author.
+    The body paragraphs, then each table row (cells joined by tabs), separated
+    by blank lines; the core properties give title and author.
     """
     check_zip(data, filename)
     import docx  # imported here: only .docx imports need it

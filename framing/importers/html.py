@@ -28,6 +28,8 @@ from framing.importers.text import decode_text
 # Elements whose content is never article text.
 _INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "article", "section", "pre"}
+# Zero-width (non-)joiners, direction marks, embeddings and isolates, word joiner.
+_FORMAT_CHARS = "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -88,6 +90,33 @@ def decode_html(data: bytes, filename: str) -> str:
     return decode_text(data, filename)[0]
 
 
+def _protect_format_chars(html: str) -> tuple[str, dict[str, str]]:
+    """Swap invisible format characters for ASCII tokens trafilatura keeps.
+
+    trafilatura deletes them, which breaks emoji sequences (the joiner of
+    👩🏽‍⚕️), Persian words (the non-joiner) and right-to-left marks. Each
+    token holds a nonce absent from the page, so restoring is exact.
+    """
+    present = [c for c in _FORMAT_CHARS if c in html]
+    if not present:
+        return html, {}
+    nonce = 0
+    while f"fq{nonce}q" in html:
+        nonce += 1
+    tokens = {f"fq{nonce}q{i}qf": char for i, char in enumerate(present)}
+    for token, char in tokens.items():
+        html = html.replace(char, token)
+    return html, tokens
+
+
+def _restore(value: Any, tokens: dict[str, str]) -> Any:
+    if not isinstance(value, str):
+        return value
+    for token, char in tokens.items():
+        value = value.replace(token, char)
+    return value
+
+
 def _trafilatura(html: str) -> dict[str, Any] | None:
     """Run trafilatura; ``None`` when it finds no main text or the page is too deep."""
     import trafilatura  # imported here: it takes a second, and most commands never need it
@@ -101,12 +130,21 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
     return json.loads(result) if result else None
 
 
+def _extract(html: str) -> dict[str, Any] | None:
+    """trafilatura's result with the format characters of the page put back."""
+    protected, tokens = _protect_format_chars(html)
+    extracted = _trafilatura(protected)
+    if extracted is None or not tokens:
+        return extracted
+    return {key: _restore(value, tokens) for key, value in extracted.items()}
+
+
 def import_html(data: bytes, filename: str, options: ImportOptions) -> list[Article]:
     """Import an ``.html`` page as one article (main text, title, date, URL, site name)."""
     html = decode_html(data, filename)
     if "\x00" in html:  # lxml stops at a NUL; the text around it is still wanted
         html = html.replace("\x00", "")
-    extracted = _trafilatura(html)
+    extracted = _extract(html)
     if extracted and (extracted.get("text") or "").strip():
         meta = {"extraction": "trafilatura"}
         if extracted.get("author"):

@@ -55,7 +55,9 @@ def decode_text(data: bytes, filename: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise ImportProblem(f"{filename}: undecodable text (starts like {encoding} but byte {exc.start} is invalid)") from exc
+                raise ImportProblem(
+                    f"{filename}: undecodable text (starts like {encoding} but byte {exc.start} is invalid)"
+                ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

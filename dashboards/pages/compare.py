@@ -1,0 +1,136 @@
+"""Compare: 2 to 4 articles or outlets side by side, every match highlighted.
+
+Above the columns, the concept table (the variant each one chose for each
+concept, and how often) and the legend. "Same concept" mode shows, for one
+concept, each one's sentences about it side by side.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from framing._dashboards import state
+from framing.compare import concept_summary
+from framing.corpus import Article
+from framing.highlight import legend_html
+
+MAX_UNITS = 4
+UNIT_ARTICLES, UNIT_OUTLETS = "Articles", "Outlets"
+MODE_TEXTS, MODE_CONCEPT = "Full texts", "Same concept"
+TEXT_HEIGHT = 640  # px: the columns scroll, the page stays short
+
+
+def _units(unit: str, articles: tuple[Article, ...]) -> dict[str, list[Article]]:
+    """Selectable units: label -> its articles."""
+    if unit == UNIT_OUTLETS:
+        units: dict[str, list[Article]] = {}
+        for article in articles:
+            units.setdefault(article.outlet, []).append(article)
+        return units
+    labels: dict[str, list[Article]] = {}
+    for article in articles:
+        label = state.article_label(article)
+        if label in labels:
+            label = f"{label} ({article.id})"
+        labels[label] = [article]
+    return labels
+
+
+def _head_html(article: Article, *, show_outlet: bool) -> str:
+    """Escaped heading of one article: outlet, title, date and alignment."""
+    head = article.outlet if show_outlet else (article.title or article.id)
+    sub = [article.title if show_outlet else "", article.date, article.alignment]
+    sub_html = " · ".join(html.escape(s) for s in sub if s)
+    return (f'<div class="fr-head">{html.escape(head)}</div>'
+            + (f'<div class="fr-sub">{sub_html}</div>' if sub_html else ""))
+
+
+def _concept_table(matches: pd.DataFrame, labels: list[str]) -> None:
+    if matches.empty:
+        st.info("No lexicon term matched in these texts.")
+        return
+    table = concept_summary(matches, outlets=labels)
+    table = table.drop(columns=["lexicon", "concept"]).rename(columns={"concept_label": "Concept"})
+    # st.table renders Markdown in cells: escape every string that comes from data.
+    table = table.map(state.md_escape)
+    table.columns = [state.md_escape(c) for c in table.columns]
+    st.table(table.set_index(table.columns[0]))
+
+
+def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.DataFrame, lexicons, unit: str) -> None:
+    columns = st.columns(len(picked), gap="medium")
+    for column, label in zip(columns, picked):
+        with column:
+            box = st.container(height=TEXT_HEIGHT, border=True)
+            for article in units[label]:
+                mine = matches[matches["article"] == article.id]
+                box.html(_head_html(article, show_outlet=unit == UNIT_ARTICLES or len(units[label]) == 1))
+                box.html(state.highlighted(article.text, mine, lexicons, key=(article.id,)))
+
+
+def _same_concept(units: dict[str, list[Article]], picked: list[str], matches: pd.DataFrame, lexicons) -> None:
+    if matches.empty:
+        return
+    concepts = (matches[["lexicon", "concept", "concept_label"]].drop_duplicates()
+                .sort_values(["lexicon", "concept"]))
+    options = [f"{r.lexicon}:{r.concept}" for r in concepts.itertuples()]
+    names = {f"{r.lexicon}:{r.concept}": f"{r.concept_label} ({r.lexicon})" for r in concepts.itertuples()}
+    choice = st.selectbox("Concept", options, format_func=names.get, key="compare_concept")
+    if choice is None:
+        return
+    lexicon, concept = choice.split(":", 1)
+    about = matches[(matches["lexicon"] == lexicon) & (matches["concept"] == concept)]
+    columns = st.columns(len(picked), gap="medium")
+    for column, label in zip(columns, picked):
+        mine = about[about["unit"] == label]
+        with column:
+            st.html(f'<div class="fr-head">{html.escape(label)}</div>'
+                    f'<div class="fr-sub">{len(mine)} mention{"s" if len(mine) != 1 else ""}</div>')
+            box = st.container(height=TEXT_HEIGHT, border=True)
+            if mine.empty:
+                box.caption("Not mentioned.")
+                continue
+            for (_, sentence_start), group in mine.groupby(["article", "sentence_start"], sort=False):
+                sentence = group["sentence"].iloc[0]
+                local = group.assign(start=group["start"] - sentence_start, end=group["end"] - sentence_start)
+                fragment = state.highlighted(sentence, local, lexicons, key=("sentence", label, int(sentence_start)))
+                box.html(f'<div class="fr-sentence">{fragment}</div>')
+
+
+def render() -> None:
+    st.title("Compare")
+    lexicons = state.active_lexicons()
+    articles = state.corpus()
+    all_matches = state.matches(articles, lexicons)
+
+    left, middle, right = st.columns([1, 1, 4])
+    unit = left.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)
+    mode = middle.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
+    units = _units(unit, articles)
+    labels = list(units)
+    pick_key = "compare_pick" if unit == UNIT_ARTICLES else "compare_pick_outlets"
+    picked = right.multiselect(
+        f"{unit} to compare (2 to {MAX_UNITS})", labels, default=labels[:3],
+        max_selections=MAX_UNITS, key=pick_key,
+    )
+    if len(picked) < 2:
+        st.info(f"Choose at least two {unit.lower()} to compare.")
+        return
+
+    ids = {a.id: label for label in picked for a in units[label]}
+    matches = all_matches[all_matches["article"].isin(list(ids))]
+    matches = matches.assign(unit=matches["article"].map(ids))
+
+    st.subheader("Which words each one chose")
+    _concept_table(matches.assign(outlet=matches["unit"]), picked)
+    st.html(legend_html(lexicons))
+    if mode == MODE_CONCEPT:
+        _same_concept(units, picked, matches, lexicons)
+    else:
+        _full_texts(units, picked, matches, lexicons, unit)
+
+
+render()

@@ -1,0 +1,115 @@
+"""Lexicon: browse the active lexicons, choose which are active, add a TOML lexicon.
+
+An uploaded (or pasted) lexicon is validated by :func:`framing.lexicon.parse_lexicon`;
+every problem it finds is listed on the page, and nothing crashes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing._dashboards import state
+from framing.lexicon import LexiconError, parse_lexicon
+from framing.lexicon_table import lexicon_terms
+
+FLASH = "fr_lexicon_flash"
+EXAMPLE = '''name = "my-lexicon"
+version = "1.0.0"
+description = "What this lexicon is about."
+
+[[axes]]
+id = "my_axis"
+label = "My axis"
+negative = "one side"
+positive = "the other side"
+
+[concepts.events]
+label = "The events"
+axis = "my_axis"
+[concepts.events.terms]
+"coup" = 0.8
+"uprising" = -0.6
+"events" = 0
+'''
+
+
+def _sync_active() -> None:
+    chosen = st.session_state.get("lexicon_active") or []
+    if chosen:
+        state.set_active(chosen)
+
+
+def _load(source: bytes | str, name: str) -> None:
+    """Validate and register a lexicon; show every problem with st.error."""
+    try:
+        lexicon = parse_lexicon(source, file=name)
+    except LexiconError as exc:
+        problems = exc.problems or [str(exc)]
+        st.error(f"{state.md_escape(name)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
+                 "the lexicon was not loaded.")
+        for problem in problems:
+            st.error(state.md_escape(str(problem)), icon=":material/error:")
+        return
+    except Exception as exc:  # anything unexpected: report it, never a traceback
+        st.error(f"{state.md_escape(name)}: could not be read ({state.md_escape(str(exc) or type(exc).__name__)})")
+        return
+    error = state.add_custom_lexicon(lexicon)
+    if error:
+        st.error(state.md_escape(error))
+    else:
+        # Rerun so the active-lexicon picker above lists the new lexicon; the
+        # message is shown after the rerun.
+        st.session_state[FLASH] = (f"Loaded {state.md_escape(lexicon.label)} "
+                                   f"({len(lexicon.concepts)} concepts); it is now active.")
+        st.rerun()
+
+
+def render() -> None:
+    st.title("Lexicon")
+    if FLASH in st.session_state:
+        st.success(st.session_state.pop(FLASH))
+    names = [lex.name for lex in state.all_lexicons()]
+    st.session_state["lexicon_active"] = [n for n in st.session_state[state.ACTIVE] if n in names]
+    chosen = st.multiselect("Active lexicons", names, key="lexicon_active", on_change=_sync_active,
+                            help="Every page scores with the active lexicons.")
+    if not chosen:
+        st.warning("At least one lexicon must be active; the previous choice is kept.")
+    lexicons = state.active_lexicons()
+
+    for lexicon in lexicons:
+        st.caption(f"**{state.md_escape(lexicon.name)}** {state.md_escape(lexicon.version)} · "
+                   f"sha256 {lexicon.sha256[:12]} · {state.md_escape(lexicon.description)}")
+    terms = lexicon_terms(lexicons)
+    query = st.text_input("Filter terms", key="lexicon_filter", placeholder="e.g. coup, regime, quoted")
+    if query.strip():
+        needle = query.strip().lower()
+        mask = terms.astype(str).apply(lambda col: col.str.lower().str.contains(needle, regex=False)).any(axis=1)
+        terms = terms[mask]
+    st.dataframe(
+        terms.drop(columns=["version"]), hide_index=True, width="stretch", height=460,
+        column_config={
+            "concept_label": st.column_config.TextColumn("concept label"),
+            "weight": st.column_config.NumberColumn("weight", format="%+.2f"),
+        },
+    )
+    st.caption(f"{len(terms)} terms. Weight: −1 … +1 on an axis (0 = neutral reference wording); "
+               "0 … 1 for a plain loaded category.")
+
+    st.subheader("Add a lexicon", anchor=False)
+    upload_tab, paste_tab = st.tabs(["Upload a TOML file", "Paste TOML"])
+    with upload_tab:
+        upload = st.file_uploader("Lexicon file (.toml)", type=["toml"], key="lexicon_upload")
+        if upload is not None and st.button("Load the uploaded lexicon", key="lexicon_load_file", type="primary"):
+            _load(upload.getvalue(), upload.name)
+    with paste_tab:
+        pasted = st.text_area("Lexicon TOML", key="lexicon_paste", height=260, placeholder=EXAMPLE)
+        if st.button("Load the pasted lexicon", key="lexicon_load_paste", type="primary"):
+            if pasted.strip():
+                _load(pasted, "pasted lexicon")
+            else:
+                st.warning("Paste the TOML of a lexicon first.")
+    with st.expander("Lexicon format"):
+        st.code(EXAMPLE, language="toml")
+
+
+render()

@@ -1,0 +1,181 @@
+"""``framing terms`` and ``framing kwic``: distinctive terms and their contexts.
+
+``terms`` ranks the n-grams that distinguish groups of articles by the z-score
+of the log-odds ratio with informative Dirichlet prior (Monroe, Colaresi &
+Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)); see
+:mod:`framing.logodds`. ``kwic`` shows a term's lines per outlet, voice marked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+import pandas as pd
+
+from framing.cli.common import CliError, corpus_from_args, lexicons_from_args
+from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
+from framing.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
+from framing.provenance import provenance, to_csv_with_provenance
+from framing.scores import match_table
+
+
+def _json_value(value: object) -> object:
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
+    """Top terms of each comparison: side a always, side b when it is one group."""
+    parts = []
+    for table in tables:
+        if table.empty:
+            continue
+        chosen = top_terms(table, top, side="a").assign(favours=table["group_a"].iloc[0])
+        parts.append(chosen)
+        if table["group_b"].iloc[0] != "rest":
+            parts.append(top_terms(table, top, side="b").assign(favours=table["group_b"].iloc[0]))
+    if not parts:
+        return pd.DataFrame(columns=[*tables[0].columns, "favours"] if tables else ["favours"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def run_terms(args: argparse.Namespace) -> int:
+    """Print the distinctive terms of each comparison."""
+    articles = corpus_from_args(args.paths)
+    background = corpus_from_args(args.background) if args.background else None
+    low, high = args.ngram
+    try:
+        tables = distinctive_terms(
+            articles, by=args.by, group=args.group, vs=args.vs, pairs=args.pairs, ngram_range=(low, high),
+            keep_stopwords=args.keep_stopwords, apostrophes=args.apostrophes, prior=args.prior,
+            strength=args.strength, background=background, min_count=args.min_count,
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    params = {
+        "method": "log-odds ratio with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008)",
+        "by": args.by, "group": args.group, "vs": args.vs, "pairs": args.pairs, "prior": args.prior,
+        "strength": args.strength if args.strength is not None else "n_a + n_b",
+        "min_count": args.min_count, "ngram_range": [low, high], "keep_stopwords": args.keep_stopwords,
+        "apostrophes": args.apostrophes, "background": list(args.background or []) or "the corpus itself",
+        "top": args.top, "corpus": list(args.paths) or "bundled sample",
+    }
+    prov = provenance((), **params)
+    rows = _selected(tables, args.top)
+    if args.format == "csv":
+        sys.stdout.write(to_csv_with_provenance(rows, prov))
+    elif args.format == "json":
+        comparisons = [{k: t.attrs[k] for k in ("group_a", "group_b", "n_a", "n_b", "a0")} for t in tables]
+        json.dump({"provenance": prov, "comparisons": comparisons, "rows": _records(rows)},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_tables(rows, tables)
+        print(f"framing {prov['version']}; prior {args.prior}, strength a0 = "
+              f"{'n_a + n_b' if args.strength is None else args.strength}, min count {args.min_count}, "
+              f"n-grams {low}-{high}; |z| > 1.96 ~ 5% level; --format csv for provenance and all columns")
+    return 0
+
+
+def _print_tables(rows: pd.DataFrame, tables: list[pd.DataFrame]) -> None:
+    shown = ["term", "count_a", "count_b", "delta", "z"]
+    for table in tables:
+        a, b = table.attrs["group_a"], table.attrs["group_b"]
+        mine = rows[(rows["group_a"] == a) & (rows["group_b"] == b)]
+        print(f"== {a} vs {b} (n_a={table.attrs['n_a']:.0f}, n_b={table.attrs['n_b']:.0f}, a0={table.attrs['a0']:.0f}) ==")
+        if mine.empty:
+            print("   (no term with a count of at least --min-count)")
+        for favours, part in mine.groupby("favours", sort=False):
+            print(f"-- distinctive of {favours}")
+            with pd.option_context("display.width", 200, "display.float_format", "{:.3f}".format):
+                print(part[shown].to_string(index=False))
+        print()
+
+
+def run_kwic(args: argparse.Namespace) -> int:
+    """Print a term's keyword-in-context lines per outlet."""
+    articles = corpus_from_args(args.paths)
+    lexicons = lexicons_from_args(args.lexicon)
+    matches = match_table(articles, lexicons)
+    try:
+        table = kwic(articles, args.term, width=args.width, matches=matches)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    prov = provenance(lexicons, term=args.term, width=args.width, corpus=list(args.paths) or "bundled sample")
+    if args.format == "csv":
+        sys.stdout.write(to_csv_with_provenance(table, prov))
+    elif args.format == "json":
+        json.dump({"provenance": prov, "rows": _records(table)}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif table.empty:
+        print(f"no occurrence of {args.term!r}")
+    else:
+        print("\n".join(format_lines(table, width=args.width)))
+    return 0
+
+
+def _ngram(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if not 1 <= value <= 3:
+        raise argparse.ArgumentTypeError(f"{value} is not an n-gram length from 1 to 3")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``terms`` and ``kwic``."""
+    terms = subparsers.add_parser(
+        "terms",
+        help="distinctive terms per group: log-odds with informative Dirichlet prior (Fightin' Words)",
+        description="Rank the words and phrases that distinguish groups of articles by the z-score of the "
+        "log-odds ratio with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Default: each "
+        "group against the rest. With no PATH: the bundled sample.",
+    )
+    terms.add_argument("paths", nargs="*", metavar="PATH",
+                       help="a text file, a folder with manifest.csv, or a folder of .txt files (default: the bundled sample)")
+    terms.add_argument("--by", default="outlet", metavar="COLUMN",
+                       help="group by outlet, alignment or any manifest column (default: outlet)")
+    terms.add_argument("--group", metavar="GROUP", help="only this group against the rest (or against --vs)")
+    terms.add_argument("--vs", metavar="GROUP", help="compare each other group (or --group) against GROUP")
+    terms.add_argument("--pairs", action="store_true", help="compare every pair of groups")
+    terms.add_argument("--top", type=int, default=20, help="terms shown per side (default: 20; 0: all)")
+    terms.add_argument("--ngram", type=_ngram, nargs=2, default=[1, 3], metavar=("MIN", "MAX"),
+                       help="n-gram lengths (default: 1 3)")
+    terms.add_argument("--prior", choices=PRIORS, default="informative", help="prior (default: informative)")
+    terms.add_argument("--strength", type=float, metavar="A0",
+                       help="total prior pseudo-count a0 (default: n_a + n_b, the size of the two sides)")
+    terms.add_argument("--background", action="append", metavar="PATH",
+                       help="background corpus shaping the informative prior (repeatable; default: the corpus)")
+    terms.add_argument("--min-count", type=int, default=DEFAULT_MIN_COUNT, metavar="N",
+                       help=f"leave out terms seen fewer than N times in the two sides (default: {DEFAULT_MIN_COUNT})")
+    terms.add_argument("--keep-stopwords", action="store_true", help="keep stopwords (default: drop them)")
+    terms.add_argument("--apostrophes", choices=("keep", "split"), default="keep",
+                       help="keep guaido's as one word, or split it (default: keep)")
+    terms.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    terms.set_defaults(handler=run_terms)
+
+    kw = subparsers.add_parser(
+        "kwic",
+        help="keyword in context: a term's lines per outlet, voice marked",
+        description="Show every occurrence of TERM centred, with its voice (authorial, quoted, scare_quoted). "
+        "With no PATH: the bundled sample and both bundled lexicons.",
+    )
+    kw.add_argument("term", metavar="TERM", help="word or phrase (case and accents are ignored)")
+    kw.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: the bundled sample)")
+    kw.add_argument("--lexicon", action="append", metavar="FILE", default=None,
+                    help="lexicon TOML file whose matches give voices; repeatable (default: both bundled lexicons)")
+    kw.add_argument("--width", type=int, default=DEFAULT_WIDTH, help=f"characters each side (default: {DEFAULT_WIDTH})")
+    kw.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    kw.set_defaults(handler=run_kwic)
