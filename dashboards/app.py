@@ -16,20 +16,30 @@ from framing._dashboards import state
 
 HERE = Path(__file__).resolve().parent
 
+# Why the page files end in "_page": Streamlit still honours the old
+# pages/-folder convention until a session has run st.navigation, and then
+# serves /<file stem> by running that file alone (without this frame: no
+# wide layout, no CSS, no sidebar). The URLs below ("/compare", ...) must
+# therefore not equal any file stem in pages/, so that a first visit to a
+# bookmarked /compare runs this script, which switches to st.navigation.
+
 st.set_page_config(page_title="framing", page_icon=":material/compare_arrows:", layout="wide")
 
 PAGES = [
-    st.Page(HERE / "pages" / "compare.py", title="Compare", icon=":material/view_column:", url_path="compare", default=True),
-    st.Page(HERE / "pages" / "outlets.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
-    st.Page(HERE / "pages" / "add_articles.py", title="Add articles", icon=":material/note_add:", url_path="add"),
-    st.Page(HERE / "pages" / "lexicon.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
-    st.Page(HERE / "pages" / "reframe.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
+    st.Page(HERE / "pages" / "compare_page.py", title="Compare", icon=":material/view_column:", url_path="compare", default=True),
+    st.Page(HERE / "pages" / "outlets_page.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
+    st.Page(HERE / "pages" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
+    st.Page(HERE / "pages" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
+    st.Page(HERE / "pages" / "reframe_page.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
 ]
 
 state.init()
 page = st.navigation(PAGES, position="sidebar", expanded=True)
 state.inject_css()
 
+page.run()
+
+# After the page, so that articles added by it are counted in this same run.
 with st.sidebar:
     articles = state.corpus()
     outlets = len({a.outlet for a in articles})
@@ -39,5 +49,3 @@ with st.sidebar:
         + (f" ({added} added in this session)" if added else "")
     )
     st.caption("Lexicons: " + ", ".join(state.md_escape(lex.name) for lex in state.active_lexicons()))
-
-page.run()

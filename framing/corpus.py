@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -114,7 +114,7 @@ def load_manifest_folder(folder: Path) -> list[Article]:
         if not name:
             raise CorpusError(f"{manifest}, line {line_no}: empty 'file'")
         path = folder / name
-        text = read_text_file(path)
+        text = load_text_file(path).text if path.suffix.lower() in (".txt", ".md") else read_text_file(path)
         known = {k: (row.get(k) or "").strip() for k in KNOWN_FIELDS}
         meta = {k: (v or "") for k, v in row.items() if k not in KNOWN_FIELDS and k != "file" and k is not None}
         articles.append(
@@ -134,8 +134,49 @@ def load_manifest_folder(folder: Path) -> list[Article]:
 
 
 def load_text_file(path: Path) -> Article:
-    """Read one text file as an article; the outlet comes from its file name."""
-    return Article(id=path.stem, outlet=outlet_from_filename(path), text=read_text_file(path), source_note=path.name)
+    """Read one text file as an article; the outlet comes from its file name.
+
+    The encoding is detected (UTF-8 with or without BOM, UTF-16, cp1252...)
+    by :func:`framing.importers.text.decode_text`.
+    """
+    from framing.importers import ImportProblem  # imported here: the importers import this module
+    from framing.importers.text import decode_text
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text, _encoding = decode_text(data, path.name)
+    except ImportProblem as exc:
+        raise CorpusError(str(exc)) from exc
+    return Article(id=path.stem, outlet=outlet_from_filename(path), text=text, source_note=path.name)
+
+
+def load_file(path: Path) -> list[Article]:
+    """Read one file: text as one article, other formats through :mod:`framing.importers`.
+
+    HTML, Word, PDF, CSV and JSON Lines files are read by the importers (a
+    table gives one article per row); an article without an outlet takes
+    the file name's.
+    """
+    if path.suffix.lower() in (".txt", ".md"):
+        return [load_text_file(path)]
+    from framing.importers import ImportProblem, import_file
+
+    try:
+        articles = import_file(path)
+    except ImportProblem as exc:
+        raise CorpusError(str(exc)) from exc
+    fallback = outlet_from_filename(path)
+    return [a if a.outlet else replace(a, outlet=fallback) for a in articles]
+
+
+def corpus_suffixes() -> tuple[str, ...]:
+    """File suffixes :func:`load_corpus` reads from a folder without a manifest."""
+    from framing.importers import SUPPORTED_SUFFIXES
+
+    return SUPPORTED_SUFFIXES
 
 
 def load_corpus(paths: Iterable[str | Path]) -> list[Article]:
@@ -144,8 +185,9 @@ def load_corpus(paths: Iterable[str | Path]) -> list[Article]:
     Parameters
     ----------
     paths : iterable of str or Path
-        Each one a text file, a folder with ``manifest.csv``, or a folder of
-        ``.txt`` / ``.md`` files (outlet taken from each file name).
+        Each one a file (text, HTML, Word, PDF, CSV, JSON Lines), a folder
+        with ``manifest.csv``, or a folder of such files (the outlet of a text
+        file is taken from its name: ``bbc-news_2019-04-30.txt`` -> ``bbc news``).
 
     Returns
     -------
@@ -164,14 +206,18 @@ def load_corpus(paths: Iterable[str | Path]) -> list[Article]:
             if (path / MANIFEST_NAME).is_file():
                 articles.extend(load_manifest_folder(path))
             else:
-                files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".txt", ".md") and p.is_file())
+                suffixes = corpus_suffixes()
+                files = sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file())
                 if not files:
-                    raise CorpusError(f"{path}: no manifest.csv and no .txt or .md files in this folder")
-                articles.extend(load_text_file(p) for p in files)
+                    raise CorpusError(f"{path}: no manifest.csv and no readable files ({', '.join(suffixes)}) in this folder")
+                for file in files:
+                    articles.extend(load_file(file))
         elif path.is_file():
-            articles.append(load_text_file(path))
+            articles.extend(load_file(path))
         else:
             raise CorpusError(f"{path}: no such file or folder")
+    if not articles:
+        raise CorpusError("no articles in " + ", ".join(str(p) for p in paths))
     seen: set[str] = set()
     for article in articles:
         if article.id in seen:

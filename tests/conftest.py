@@ -29,3 +29,21 @@ def matcher(lexicons):
 @pytest.fixture(scope="session")
 def sample_matches(sample, matcher):
     return match_table(list(sample.values()), matcher=matcher)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_store(tmp_path_factory):
+    """Point the default article store at a temporary file for the whole test run.
+
+    Commands without PATH read the store; tests must never touch the user's own.
+    """
+    import os
+
+    path = tmp_path_factory.mktemp("store") / "framing.db"
+    previous = os.environ.get("FRAMING_DB")
+    os.environ["FRAMING_DB"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("FRAMING_DB", None)
+    else:
+        os.environ["FRAMING_DB"] = previous

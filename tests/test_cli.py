@@ -106,10 +106,34 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     broken.write_text("name = [", encoding="utf-8")
     code, _, err = run(capsys, "score", "--lexicon", str(broken))
     assert code == 2 and "TOML syntax error" in err and "Traceback" not in err
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes("Golpe de Estado en Caracas, año".encode("cp1252"))
-    code, _, err = run(capsys, "score", str(latin))
-    assert code == 2 and "not UTF-8" in err
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    code, _, err = run(capsys, "score", str(binary))
+    assert code == 2 and err.count("\n") == 1 and "image.txt" in err
+
+
+def test_text_files_in_other_encodings_are_decoded(tmp_path, capsys):
+    latin = tmp_path / "diario_2019.txt"
+    latin.write_bytes("El régimen aplastó el “levantamiento”; the regime crushed the uprising.".encode("cp1252"))
+    code, out, _ = run(capsys, "matches", str(latin))
+    terms = [json.loads(line)["term"] for line in out.splitlines()]
+    assert code == 0 and "regime" in terms and "uprising" in terms
+
+
+def test_no_path_reads_the_store_with_the_sample(tmp_path, capsys):
+    db = tmp_path / "store.db"
+    code, out, _ = run(capsys, "score", "--db", str(db), "--format", "csv")
+    table = pd.read_csv(io.StringIO(out), comment="#")
+    assert code == 0 and set(table["outlet"]) == {"ZeroHedge", "teleSUR English", "RT"}
+    article = tmp_path / "new-outlet_2019.txt"
+    article.write_text("The regime crushed the popular uprising.", encoding="utf-8")
+    assert main(["add", str(article), "--db", str(db), "--outlet", "New Outlet"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "score", "--db", str(db), "--outlets", "--format", "csv")
+    table = pd.read_csv(io.StringIO(out), comment="#").set_index("outlet")
+    assert "New Outlet" in table.index and table.loc["New Outlet", "score_gov_opp"] < 0
+    code, out, _ = run(capsys, "score", "--db", str(db), "--sample", "--format", "csv")
+    assert "New Outlet" not in out
 
 
 def test_console_script_runs_as_a_process():

@@ -17,7 +17,7 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 APP = Path(__file__).resolve().parent.parent / "dashboards" / "app.py"
-PAGES = ["pages/compare.py", "pages/outlets.py", "pages/add_articles.py", "pages/lexicon.py", "pages/reframe.py"]
+PAGES = ["pages/compare_page.py", "pages/outlets_page.py", "pages/add_articles_page.py", "pages/lexicon_page.py", "pages/reframe_page.py"]
 TIMEOUT = 60  # seconds per run; the first run imports pandas, matplotlib and the matcher
 
 SCRIPT = "<script>alert(1)</script>"
@@ -117,7 +117,7 @@ def test_every_page_runs(page, warm):
 
 
 def test_compare_highlights_the_sample(warm):
-    at = goto(new_app(), "pages/compare.py")
+    at = goto(new_app(), "pages/compare_page.py")
     assert at.multiselect(key="compare_pick").value, "no articles preselected"
     body = html_text(at)
     # teleSUR puts "interim president" in scare quotes; ZeroHedge says "uprising".
@@ -131,7 +131,7 @@ def test_compare_highlights_the_sample(warm):
 
 
 def test_compare_outlets_and_same_concept_mode(warm):
-    at = goto(new_app(), "pages/compare.py")
+    at = goto(new_app(), "pages/compare_page.py")
     at.radio(key="compare_unit").set_value("Outlets").run()
     assert not at.exception
     assert set(at.multiselect(key="compare_pick_outlets").value) == {"ZeroHedge", "teleSUR English", "RT"}
@@ -145,7 +145,7 @@ def test_compare_outlets_and_same_concept_mode(warm):
 
 
 def test_compare_needs_two(warm):
-    at = goto(new_app(), "pages/compare.py")
+    at = goto(new_app(), "pages/compare_page.py")
     pick = at.multiselect(key="compare_pick")
     pick.set_value(pick.value[:1]).run()
     assert not at.exception
@@ -153,7 +153,7 @@ def test_compare_needs_two(warm):
 
 
 def test_outlets_offers_downloads(warm):
-    at = goto(new_app(), "pages/outlets.py")
+    at = goto(new_app(), "pages/outlets_page.py")
     assert len(at.dataframe) == 2
     assert len(at.get("image")) == 4  # axis score, loaded rate, voices, readability
     downloads = at.get("download_button")
@@ -161,7 +161,7 @@ def test_outlets_offers_downloads(warm):
 
 
 def add_pasted(at: AppTest, text: str, **fields: str) -> AppTest:
-    goto(at, "pages/add_articles.py")
+    goto(at, "pages/add_articles_page.py")
     at.text_area(key="add_text").input(text)
     for name, value in fields.items():
         at.text_input(key=f"add_{name}").input(value)
@@ -180,19 +180,19 @@ def test_add_articles_scores_a_pasted_article(warm):
     matches = at.dataframe[0].value
     assert {"coup attempt", "Maduro regime", "uprising"} <= set(matches["Canonical"])
     # It joins the corpus: Compare offers it.
-    goto(at, "pages/compare.py")
+    goto(at, "pages/compare_page.py")
     assert any("Test Outlet" in o for o in at.multiselect(key="compare_pick").options)
 
 
 def test_add_articles_empty_submit_warns(warm):
-    at = goto(new_app(), "pages/add_articles.py")
+    at = goto(new_app(), "pages/add_articles_page.py")
     at.button(key="add_submit").click().run()
     assert not at.exception
     assert any("Paste a text" in w.value for w in at.warning)
 
 
 def test_invalid_lexicon_lists_every_problem(warm):
-    at = goto(new_app(), "pages/lexicon.py")
+    at = goto(new_app(), "pages/lexicon_page.py")
     at.text_area(key="lexicon_paste").input(BAD_LEXICON)
     at.button(key="lexicon_load_paste").click().run()
     assert not at.exception
@@ -210,13 +210,13 @@ def test_invalid_lexicon_lists_every_problem(warm):
 
 
 def test_lexicon_choose_active(warm):
-    at = goto(new_app(), "pages/lexicon.py")
+    at = goto(new_app(), "pages/lexicon_page.py")
     active = at.multiselect(key="lexicon_active")
     assert set(active.value) == {"venezuela-2019", "loaded-language"}
     active.set_value(["loaded-language"]).run()
     assert not at.exception
     assert set(at.dataframe[0].value["lexicon"]) == {"loaded-language"}
-    goto(at, "pages/compare.py")
+    goto(at, "pages/compare_page.py")
     body = html_text(at)
     assert 'data-lexicon="venezuela-2019"' not in body
     assert 'data-lexicon="loaded-language"' in body
@@ -236,7 +236,7 @@ def test_xss_in_pasted_article_is_escaped(warm):
 
 
 def test_xss_in_pasted_lexicon_is_escaped(warm):
-    at = goto(new_app(), "pages/lexicon.py")
+    at = goto(new_app(), "pages/lexicon_page.py")
     at.text_area(key="lexicon_paste").input(XSS_LEXICON)
     at.button(key="lexicon_load_paste").click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -258,7 +258,7 @@ def test_xss_in_pasted_lexicon_is_escaped(warm):
 
 
 def test_reframe_shows_both_versions(warm):
-    at = goto(new_app(), "pages/reframe.py")
+    at = goto(new_app(), "pages/reframe_page.py")
     assert at.selectbox(key="reframe_article").value
     body = html_text(at)
     assert body.count('class="fr-term') > 0
@@ -272,7 +272,7 @@ def test_reframe_shows_both_versions(warm):
 
 
 def test_reframe_own_passage_escapes(warm):
-    at = goto(new_app(), "pages/reframe.py")
+    at = goto(new_app(), "pages/reframe_page.py")
     at.radio(key="reframe_source").set_value("My own passage").run()
     at.text_area(key="reframe_text").input(f"The coup {SCRIPT} failed, the regime {IMG} said.").run()
     assert not at.exception

@@ -181,6 +181,13 @@ def test_compare_highlights_and_renders(server, page):
     print(f"\nCompare rendered in {elapsed:.2f} s after warm-up (page load to highlighted texts)")
     _wait_idle(page)
 
+    # The app's frame ran (a first visit to /compare must not run the page file
+    # alone): its navigation titles, sidebar summary and CSS are there.
+    assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Add articles", exact=True).is_visible()
+    assert page.get_by_text("3 articles from 3 outlets").is_visible()
+    background = page.evaluate("() => getComputedStyle(document.querySelector('mark.fr-term.fr-neg')).backgroundColor")
+    assert background == "rgb(181, 221, 247)", f"highlight CSS not applied (background {background})"
+
     assert page.locator("mark.fr-term.fr-pos[data-canonical='coup']").count() > 0
     assert page.locator("mark.fr-term.fr-neg[data-canonical='uprising']").count() > 0
     assert page.locator("mark.fr-term.fr-v-quoted").count() > 0
@@ -202,14 +209,16 @@ def test_upload_scores_and_stays_inert(server, page, tmp_path):
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
         files=[{"name": "payload-news_2019.txt", "mimeType": "text/plain", "buffer": PAYLOAD.encode("utf-8")}]
     )
-    page.get_by_text("payload-news_2019.txt").first.wait_for()
+    page.locator('[data-testid="stFileChip"][aria-label^="payload-news_2019.txt"]').wait_for()
     page.get_by_label("Outlet").fill("Payload <img src=x onerror=alert(1)> News")
     page.get_by_label("Title").fill("<script>alert(1)</script> \"quoted\" 'title'")
     page.get_by_role("button", name="Score and add").click()
     page.get_by_text("Added 1 article").wait_for()
-    _wait_idle(page)
-
     main = page.locator('[data-testid="stMain"]')
+    main.locator('[data-testid="stDataFrame"]').first.wait_for()  # the matches table, last on the page
+    main.locator('mark.fr-term[data-canonical="coup"]').first.wait_for()
+    _wait_idle(page)
+    _full_page_screenshot(page, "add-articles")
     for canonical in ("coup", "Maduro regime", "interim president", "uprising"):
         assert main.locator(f'mark.fr-term[data-canonical="{canonical}"]').count() > 0, canonical
     # The payloads are shown as text, not run or built into elements.
@@ -230,8 +239,12 @@ def test_upload_scores_and_stays_inert(server, page, tmp_path):
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Compare", exact=True).click()
     page.locator("mark.fr-term").first.wait_for(state="visible")
     page.get_by_text("Articles to compare").wait_for()
-    page.locator('[data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name="Payload <img src=x onerror=alert(1)> News", exact=False).first.wait_for()
+    page.get_by_text("4 articles from 4 outlets").wait_for()
+    picker = page.locator('[data-testid="stMultiSelect"] input').first
+    picker.fill("Payload")
+    page.get_by_role("option").filter(has_text="Payload <img src=x").first.wait_for()
+    picker.press("Enter")
+    page.locator(".fr-head", has_text="Payload <img src=x onerror=alert(1)> News").first.wait_for()
     page.keyboard.press("Escape")
     assert page.locator('img[src="x"]').count() == 0
     assert not page.dialogs
@@ -241,8 +254,10 @@ def test_reframe_side_by_side(server, page):
     page.goto(server + "/reframe")
     page.get_by_text("Reframed", exact=True).wait_for()
     page.locator("mark.fr-changed").first.wait_for(state="visible")
+    page.locator('[data-testid="stMetric"]').nth(1).wait_for(state="visible")
     _wait_idle(page)
     assert page.locator('[data-testid="stMetric"]').count() == 2
+    assert page.locator("mark.fr-term").count() > 0  # both versions coloured by pole
     assert page.locator(".fr-legend").first.is_visible()
     _no_horizontal_overflow(page)
     _full_page_screenshot(page, "reframe")

@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Compare how differently aligned outlets frame the same story: score loaded "
             "terminology with voice-aware matching (authorial, quoted, scare-quoted). "
-            "With no PATH, commands use the bundled sample (Venezuela, 30 April 2019) "
+            "With no PATH, commands use the articles in the store, which starts with the bundled sample (Venezuela, 30 April 2019), "
             "and both bundled lexicons."
         ),
     )

@@ -18,14 +18,8 @@ class CliError(Exception):
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``PATH ...`` and ``--lexicon FILE ...`` to a subcommand."""
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="a text file, a folder with manifest.csv, or a folder of .txt files "
-        "(default: the bundled Venezuela sample)",
-    )
+    """Add ``PATH ...``, ``--db``, ``--sample`` and ``--lexicon FILE ...`` to a subcommand."""
+    add_source_arguments(parser)
     parser.add_argument(
         "--lexicon",
         action="append",
@@ -35,12 +29,43 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``PATH ...``, ``--db`` and ``--sample``: where the articles come from."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a file (.txt .md .html .docx .pdf .csv .jsonl), a folder with manifest.csv, or a folder of "
+        "such files (default: the articles in the store, which starts with the bundled sample)",
+    )
+    add_db_argument(parser)
+    parser.add_argument(
+        "--sample", action="store_true", help="use the bundled Venezuela sample only (not the store)"
+    )
+
+
 def corpus_from_args(paths: Sequence[str]) -> list[Article]:
     """Load the corpus named on the command line, or the bundled sample."""
     try:
         return load_corpus(paths) if paths else load_sample_corpus()
     except CorpusError as exc:
         raise CliError(str(exc)) from exc
+
+
+def corpus_for(args: argparse.Namespace) -> list[Article]:
+    """The articles a command works on: its PATHs, else the bundled sample
+    (``--sample``), else the store (created with the sample on first use)."""
+    if args.paths or getattr(args, "sample", False):
+        return corpus_from_args(args.paths)
+    from framing.store import StoreError
+
+    try:
+        articles = store_from_args(getattr(args, "db", None)).articles()
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    if not articles:
+        raise CliError("the store holds no articles; add some with 'framing add PATH' or pass PATH")
+    return articles
 
 
 def lexicons_from_args(files: Sequence[str] | None) -> tuple[Lexicon, ...]:

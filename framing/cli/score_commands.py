@@ -9,7 +9,7 @@ import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_corpus_arguments, corpus_from_args, lexicons_from_args
+from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args
 from framing.compare import render_compare
 from framing.provenance import provenance, to_csv_with_provenance
 from framing.quotes import VOICES
@@ -45,7 +45,7 @@ def _add_voice_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _inputs(args: argparse.Namespace):
-    articles = corpus_from_args(args.paths)
+    articles = corpus_for(args)
     lexicons = lexicons_from_args(args.lexicon)
     try:
         factors = check_voice_factors(dict(args.voice_factor))
@@ -130,7 +130,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     score = subparsers.add_parser(
         "score",
         help="per-article (or per-outlet) scores: loaded-term rates, axis scores, voices, readability",
-        description="Score articles for loaded terminology. With no PATH: the bundled sample and both bundled lexicons.",
+        description="Score articles for loaded terminology. With no PATH: the articles in the store (at first, the bundled sample) and both bundled lexicons.",
     )
     add_corpus_arguments(score)
     _add_voice_option(score)

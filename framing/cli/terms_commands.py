@@ -15,7 +15,7 @@ import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, corpus_from_args, lexicons_from_args
+from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_from_args, lexicons_from_args
 from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
 from framing.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
 from framing.provenance import provenance, to_csv_with_provenance
@@ -51,7 +51,7 @@ def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
 
 def run_terms(args: argparse.Namespace) -> int:
     """Print the distinctive terms of each comparison."""
-    articles = corpus_from_args(args.paths)
+    articles = corpus_for(args)
     background = corpus_from_args(args.background) if args.background else None
     low, high = args.ngram
     try:
@@ -68,7 +68,7 @@ def run_terms(args: argparse.Namespace) -> int:
         "strength": args.strength if args.strength is not None else "n_a + n_b",
         "min_count": args.min_count, "ngram_range": [low, high], "keep_stopwords": args.keep_stopwords,
         "apostrophes": args.apostrophes, "background": list(args.background or []) or "the corpus itself",
-        "top": args.top, "corpus": list(args.paths) or "bundled sample",
+        "top": args.top, "corpus": list(args.paths) or ("bundled sample" if args.sample else "store"),
     }
     prov = provenance((), **params)
     rows = _selected(tables, args.top)
@@ -104,14 +104,14 @@ def _print_tables(rows: pd.DataFrame, tables: list[pd.DataFrame]) -> None:
 
 def run_kwic(args: argparse.Namespace) -> int:
     """Print a term's keyword-in-context lines per outlet."""
-    articles = corpus_from_args(args.paths)
+    articles = corpus_for(args)
     lexicons = lexicons_from_args(args.lexicon)
     matches = match_table(articles, lexicons)
     try:
         table = kwic(articles, args.term, width=args.width, matches=matches)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    prov = provenance(lexicons, term=args.term, width=args.width, corpus=list(args.paths) or "bundled sample")
+    prov = provenance(lexicons, term=args.term, width=args.width, corpus=list(args.paths) or ("bundled sample" if args.sample else "store"))
     if args.format == "csv":
         sys.stdout.write(to_csv_with_provenance(table, prov))
     elif args.format == "json":
@@ -141,10 +141,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="distinctive terms per group: log-odds with informative Dirichlet prior (Fightin' Words)",
         description="Rank the words and phrases that distinguish groups of articles by the z-score of the "
         "log-odds ratio with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Default: each "
-        "group against the rest. With no PATH: the bundled sample.",
+        "group against the rest. With no PATH: the articles in the store (at first, the bundled sample).",
     )
-    terms.add_argument("paths", nargs="*", metavar="PATH",
-                       help="a text file, a folder with manifest.csv, or a folder of .txt files (default: the bundled sample)")
+    add_source_arguments(terms)
     terms.add_argument("--by", default="outlet", metavar="COLUMN",
                        help="group by outlet, alignment or any manifest column (default: outlet)")
     terms.add_argument("--group", metavar="GROUP", help="only this group against the rest (or against --vs)")
@@ -170,10 +169,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "kwic",
         help="keyword in context: a term's lines per outlet, voice marked",
         description="Show every occurrence of TERM centred, with its voice (authorial, quoted, scare_quoted). "
-        "With no PATH: the bundled sample and both bundled lexicons.",
+        "With no PATH: the articles in the store (at first, the bundled sample) and both bundled lexicons.",
     )
     kw.add_argument("term", metavar="TERM", help="word or phrase (case and accents are ignored)")
-    kw.add_argument("paths", nargs="*", metavar="PATH", help="corpus files or folders (default: the bundled sample)")
+    add_source_arguments(kw)
     kw.add_argument("--lexicon", action="append", metavar="FILE", default=None,
                     help="lexicon TOML file whose matches give voices; repeatable (default: both bundled lexicons)")
     kw.add_argument("--width", type=int, default=DEFAULT_WIDTH, help=f"characters each side (default: {DEFAULT_WIDTH})")

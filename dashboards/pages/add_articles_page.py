@@ -15,9 +15,10 @@ import streamlit as st
 from framing._dashboards import state
 from framing.corpus import Article, content_id
 from framing.highlight import legend_html
+from framing.textfold import count_words
 
-MATCH_COLUMNS = {"term": "Term", "canonical": "Canonical", "concept_label": "Concept", "weight": "Weight",
-                 "voice": "Voice", "lexicon": "Lexicon"}
+MATCH_COLUMNS = {"term": "Term", "canonical": "Canonical", "weight": "Weight", "voice": "Voice",
+                 "concept_label": "Concept", "lexicon": "Lexicon"}
 
 
 def _collect(text: str, files, outlet: str, alignment: str, title: str, date: str) -> list[Article]:
@@ -54,8 +55,8 @@ def _show(article: Article, lexicons) -> None:
     for lexicon in lexicons:
         for axis in lexicon.axes:
             value = scores.get(f"score_{axis.id}")
-            metrics[3].metric(f"Axis score: {axis.label}", "—" if pd.isna(value) else f"{value:+.2f}",
-                              help=f"− {axis.negative}, + {axis.positive}")
+            metrics[3].metric(axis.label, "—" if pd.isna(value) else f"{value:+.2f}",
+                              help=f"Axis score, −1 {axis.negative} … +1 {axis.positive}")
     left, right = st.columns([3, 2], gap="large")
     with left:
         box = st.container(height=520, border=True)
@@ -104,7 +105,7 @@ def render() -> None:
     if added:
         st.subheader("Added in this session", anchor=False)
         st.dataframe(
-            [{"id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date, "words": len(a.text.split())} for a in added],
+            [{"id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date, "words": count_words(a.text)} for a in added],
             hide_index=True, width="stretch",
         )
         if st.button("Remove the added articles", key="add_clear", icon=":material/delete:"):
