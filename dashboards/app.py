@@ -21,12 +21,13 @@ HERE = Path(__file__).resolve().parent
 # serves /<file stem> by running that file alone (without this frame: no
 # wide layout, no CSS, no sidebar). The URLs below ("/compare", ...) must
 # therefore not equal any file stem in pages/, so that a first visit to a
-# bookmarked /compare runs this script, which switches to st.navigation.
+# bookmarked /outlets runs this script, which switches to st.navigation.
+# Compare, the default page, is served at the root URL.
 
 st.set_page_config(page_title="framing", page_icon=":material/compare_arrows:", layout="wide")
 
 PAGES = [
-    st.Page(HERE / "pages" / "compare_page.py", title="Compare", icon=":material/view_column:", url_path="compare", default=True),
+    st.Page(HERE / "pages" / "compare_page.py", title="Compare", icon=":material/view_column:", default=True),
     st.Page(HERE / "pages" / "outlets_page.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
     st.Page(HERE / "pages" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
     st.Page(HERE / "pages" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),

@@ -169,12 +169,12 @@ def _no_horizontal_overflow(page) -> None:
 
 
 def test_compare_highlights_and_renders(server, page):
-    page.goto(server + "/compare")
+    page.goto(server + "/")  # Compare is the default page, served at the root
     scare = page.locator('mark.fr-v-scare_quoted[data-canonical="interim president"]').first
     scare.wait_for(state="visible")
     # Warm: measure a fresh load of Compare until its highlighted texts are shown.
     started = time.perf_counter()
-    page.goto(server + "/compare")
+    page.goto(server + "/")
     page.locator('mark.fr-v-scare_quoted[data-canonical="interim president"]').first.wait_for(state="visible")
     page.locator('mark[data-canonical="uprising"]').first.wait_for(state="visible")
     elapsed = time.perf_counter() - started
@@ -200,6 +200,7 @@ def test_compare_highlights_and_renders(server, page):
     assert page.locator('[data-testid="stTable"]').first.is_visible()
     _no_horizontal_overflow(page)
     assert not page.dialogs
+    assert page.locator('[data-testid="stDialog"]').count() == 0, "a modal (e.g. 'Page not found') covers the page"
     _full_page_screenshot(page, "compare")
 
 
