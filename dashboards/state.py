@@ -254,8 +254,8 @@ def md_escape(text: str) -> str:
 def article_label(article: Article) -> str:
     """Short human label: ``outlet — title`` (plain text, for widget options)."""
     title = article.title or article.id
-    if len(title) > 70:
-        title = title[:67] + "…"
+    if len(title) > 42:  # short enough for several chips side by side in a multiselect
+        title = title[:40].rstrip() + "…"
     return f"{article.outlet} — {title}"
 
 

@@ -71,10 +71,15 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
+    """What a pattern stands for in one lexicon, with the Match fields known in advance."""
+
     lexicon_index: int
-    lexicon: str
-    concept: Concept
-    term: Term
+    head: tuple  # lexicon, concept, concept_label, axis
+    tail: tuple  # canonical, weight
+
+    @classmethod
+    def of(cls, index: int, lexicon: Lexicon, concept: Concept, term: Term) -> "_Entry":
+        return cls(index, (lexicon.name, concept.id, concept.label, concept.axis), (term.text, term.weight))
 
 
 class TermMatcher:
@@ -110,7 +115,7 @@ class TermMatcher:
                             # First claim wins: an automatic plural never
                             # overrides a term listed in its own right.
                             patterns.setdefault(f" {key} ", {}).setdefault(
-                                index, _Entry(index, lexicon.name, concept, term)
+                                index, _Entry.of(index, lexicon, concept, term)
                             )
         # Explicit wordings beat automatic plurals of other terms: re-claim.
         for index, lexicon in enumerate(self.lexicons):
@@ -118,7 +123,7 @@ class TermMatcher:
                 for term in concept.terms:
                     for surface in (term.text, *term.forms):
                         for key in surface_keys(surface, add_plural=False):
-                            patterns[f" {key} "][index] = _Entry(index, lexicon.name, concept, term)
+                            patterns[f" {key} "][index] = _Entry.of(index, lexicon, concept, term)
         for pattern, entries in patterns.items():
             self._automaton.add_word(pattern, (len(pattern), tuple(entries.values())))
         self._automaton.make_automaton()
@@ -160,9 +165,13 @@ class TermMatcher:
         candidates = self._candidates(keyed.key)
         if not candidates:
             return []
-        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        # (lexicon, start, -length) is unique per candidate: one pattern per
+        # span, one entry per lexicon, so the entries are never compared.
+        candidates.sort()
         voices = VoiceIndex(text)
         sentence_index = SentenceIndex(text) if sentences else None
+        identity = keyed.is_identity
+        text_length = len(text)
         matches: list[Match] = []
         current_lexicon = -1
         taken_until = -1
@@ -173,25 +182,28 @@ class TermMatcher:
                 continue  # overlaps a leftmost-longer match of the same lexicon
             end = start - neg_length
             taken_until = end
-            o_start, o_end = keyed.span_to_original(start, end)
-            # Keep combining accents that follow the last letter (Guaido + ´).
-            while o_end < len(text) and not text[o_end].isascii() and unicodedata.combining(text[o_end]):
-                o_end += 1
-            s_start, s_end = sentence_index.sentence_at(o_start) if sentence_index else (-1, -1)
+            if identity:  # the key is the text, shifted by the padding space
+                o_start, o_end = start - 1, end - 1
+            else:
+                o_start, o_end = keyed.span_to_original(start, end)
+                # Keep combining accents that follow the last letter (Guaido + ´).
+                while o_end < text_length and unicodedata.combining(text[o_end]):
+                    o_end += 1
+            if sentence_index is None:
+                sentence, s_start = "", -1
+            else:
+                s_start, s_end = sentence_index.sentence_at(o_start)
+                sentence = text[s_start:s_end]
             matches.append(
                 Match(
-                    lexicon=entry.lexicon,
-                    concept=entry.concept.id,
-                    concept_label=entry.concept.label,
-                    axis=entry.concept.axis,
-                    term=text[o_start:o_end],
-                    canonical=entry.term.text,
-                    weight=entry.term.weight,
-                    voice=voices.voice(o_start, o_end),
-                    start=o_start,
-                    end=o_end,
-                    sentence=text[s_start:s_end] if sentence_index else "",
-                    sentence_start=s_start,
+                    *entry.head,
+                    text[o_start:o_end],
+                    *entry.tail,
+                    voices.voice(o_start, o_end),
+                    o_start,
+                    o_end,
+                    sentence,
+                    s_start,
                 )
             )
         return matches

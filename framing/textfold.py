@@ -33,9 +33,18 @@ _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
 _NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
-# Two whitespace characters in a row, other than a blank line, need one of
-# these (or a non-ASCII space); checking with `in` is far faster than a regex.
-_WHITESPACE_PAIRS = ("  ", " \n", "\n ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _has_whitespace_pair(text: str) -> bool:
+    """True if two ASCII whitespace characters other than a blank line may stand together.
+
+    Checking a few substrings with ``in`` is far faster than a regex search.
+    """
+    return (
+        "  " in text or " \n" in text or "\n " in text or "\t" in text or "\r" in text
+        or "\x0b" in text or "\x0c" in text or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+    )
+
 _ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
 
 
@@ -92,6 +101,11 @@ class KeyText:
     _folded_to_collapsed: _Anchors
     _collapsed_to_original: _Anchors
 
+    @property
+    def is_identity(self) -> bool:
+        """True when key position ``k`` is original position ``k - 1`` everywhere."""
+        return self._folded_to_collapsed is IDENTITY and self._collapsed_to_original is IDENTITY
+
     def to_original(self, k: int) -> int:
         """Map a key position to the position of its source character."""
         return self._collapsed_to_original(self._folded_to_collapsed(k - 1))
@@ -107,7 +121,7 @@ def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]
     Runs holding a blank line are left alone: their two or more separators
     already stop a phrase from spanning paragraphs.
     """
-    if not any(pair in text for pair in _WHITESPACE_PAIRS) and not any(c.isspace() for c in non_ascii):
+    if not _has_whitespace_pair(text) and not any(c.isspace() for c in non_ascii):
         return text, IDENTITY
     runs = [run for run in _WHITESPACE_RUN.finditer(text) if run.group().count("\n") < 2]
     if not runs:

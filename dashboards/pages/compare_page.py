@@ -21,6 +21,7 @@ MAX_UNITS = 4
 UNIT_ARTICLES, UNIT_OUTLETS = "Articles", "Outlets"
 MODE_TEXTS, MODE_CONCEPT = "Full texts", "Same concept"
 TEXT_HEIGHT = 640  # px: the columns scroll, the page stays short
+TABLE_HEIGHT = 300  # px: the concept table scrolls too
 
 
 def _units(unit: str, articles: tuple[Article, ...]) -> dict[str, list[Article]]:
@@ -48,16 +49,32 @@ def _head_html(article: Article, *, show_outlet: bool) -> str:
             + (f'<div class="fr-sub">{sub_html}</div>' if sub_html else ""))
 
 
-def _concept_table(matches: pd.DataFrame, labels: list[str]) -> None:
+def _short_names(units: dict[str, list[Article]], picked: list[str], unit: str) -> dict[str, str]:
+    """Column names for the picked units: the outlet alone when that is unambiguous."""
+    if unit == UNIT_ARTICLES:
+        outlets = [units[label][0].outlet for label in picked]
+        if len(set(outlets)) == len(outlets):
+            return dict(zip(picked, outlets))
+    return {label: label for label in picked}
+
+
+def _concept_table(matches: pd.DataFrame, labels: list[str], lexicons) -> None:
     if matches.empty:
         st.info("No lexicon term matched in these texts.")
         return
     table = concept_summary(matches, outlets=labels)
+    # Concepts on an axis first (what the page compares), in lexicon order.
+    rank = {(lex.name, c.id): (c.axis is None, i, j)
+            for i, lex in enumerate(lexicons) for j, c in enumerate(lex.concepts)}
+    table = table.iloc[sorted(range(len(table)), key=lambda k: rank.get(
+        (table["lexicon"].iloc[k], table["concept"].iloc[k]), (True, len(rank), k)))]
     table = table.drop(columns=["lexicon", "concept"]).rename(columns={"concept_label": "Concept"})
     # st.table renders Markdown in cells: escape every string that comes from data.
     table = table.map(state.md_escape)
     table.columns = [state.md_escape(c) for c in table.columns]
-    st.table(table.set_index(table.columns[0]))
+    # A fixed height keeps the texts on the first screen; the table scrolls.
+    with st.container(height=TABLE_HEIGHT, border=False):
+        st.table(table.set_index(table.columns[0]))
 
 
 def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.DataFrame, lexicons, unit: str) -> None:
@@ -71,23 +88,24 @@ def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.
                 box.html(state.highlighted(article.text, mine, lexicons, key=(article.id,)))
 
 
-def _same_concept(units: dict[str, list[Article]], picked: list[str], matches: pd.DataFrame, lexicons) -> None:
+def _same_concept(picked: list[str], names: dict[str, str], matches: pd.DataFrame, lexicons) -> None:
     if matches.empty:
         return
     concepts = (matches[["lexicon", "concept", "concept_label"]].drop_duplicates()
                 .sort_values(["lexicon", "concept"]))
     options = [f"{r.lexicon}:{r.concept}" for r in concepts.itertuples()]
-    names = {f"{r.lexicon}:{r.concept}": f"{r.concept_label} ({r.lexicon})" for r in concepts.itertuples()}
-    choice = st.selectbox("Concept", options, format_func=names.get, key="compare_concept")
+    concept_names = {f"{r.lexicon}:{r.concept}": f"{r.concept_label} ({r.lexicon})" for r in concepts.itertuples()}
+    choice = st.selectbox("Concept", options, format_func=concept_names.get, key="compare_concept")
     if choice is None:
         return
     lexicon, concept = choice.split(":", 1)
     about = matches[(matches["lexicon"] == lexicon) & (matches["concept"] == concept)]
     columns = st.columns(len(picked), gap="medium")
     for column, label in zip(columns, picked):
-        mine = about[about["unit"] == label]
+        name = names[label]
+        mine = about[about["unit"] == name]
         with column:
-            st.html(f'<div class="fr-head">{html.escape(label)}</div>'
+            st.html(f'<div class="fr-head">{html.escape(name)}</div>'
                     f'<div class="fr-sub">{len(mine)} mention{"s" if len(mine) != 1 else ""}</div>')
             box = st.container(height=TEXT_HEIGHT, border=True)
             if mine.empty:
@@ -96,12 +114,12 @@ def _same_concept(units: dict[str, list[Article]], picked: list[str], matches: p
             for (_, sentence_start), group in mine.groupby(["article", "sentence_start"], sort=False):
                 sentence = group["sentence"].iloc[0]
                 local = group.assign(start=group["start"] - sentence_start, end=group["end"] - sentence_start)
-                fragment = state.highlighted(sentence, local, lexicons, key=("sentence", label, int(sentence_start)))
+                fragment = state.highlighted(sentence, local, lexicons, key=("sentence", name, int(sentence_start)))
                 box.html(f'<div class="fr-sentence">{fragment}</div>')
 
 
 def render() -> None:
-    st.title("Compare")
+    st.title("Compare", anchor=False)
     lexicons = state.active_lexicons()
     articles = state.corpus()
     all_matches = state.matches(articles, lexicons)
@@ -120,15 +138,16 @@ def render() -> None:
         st.info(f"Choose at least two {unit.lower()} to compare.")
         return
 
-    ids = {a.id: label for label in picked for a in units[label]}
+    names = _short_names(units, picked, unit)
+    ids = {a.id: names[label] for label in picked for a in units[label]}
     matches = all_matches[all_matches["article"].isin(list(ids))]
     matches = matches.assign(unit=matches["article"].map(ids))
 
-    st.subheader("Which words each one chose")
-    _concept_table(matches.assign(outlet=matches["unit"]), picked)
+    st.subheader("Which words each one chose", anchor=False)
+    _concept_table(matches.assign(outlet=matches["unit"]), [names[label] for label in picked], lexicons)
     st.html(legend_html(lexicons))
     if mode == MODE_CONCEPT:
-        _same_concept(units, picked, matches, lexicons)
+        _same_concept(picked, names, matches, lexicons)
     else:
         _full_texts(units, picked, matches, lexicons, unit)
 

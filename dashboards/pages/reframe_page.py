@@ -57,16 +57,19 @@ def _score_line(scores: dict[str, float], lexicons, reference: dict[str, float] 
     for lexicon in lexicons:
         for axis in lexicon.axes:
             value = scores.get(axis.id)
-            shown = "—" if value is None or pd.isna(value) else f"{value:+.2f}"
-            delta = None
-            if reference is not None and not pd.isna(value) and not pd.isna(reference.get(axis.id)):
-                delta = f"{value - reference[axis.id]:+.2f}"
-            st.metric(f"Axis score: {axis.label}", shown, delta=delta, delta_color="off",
+            shown = "—" if value is None or pd.isna(value) else f"{value:+.2f}".replace("-", "−")
+            # Both metrics carry a delta line, so the two texts below start level.
+            delta, arrow = "original", "off"
+            if reference is not None:
+                delta, arrow = "no score", "off"
+                if not pd.isna(value) and not pd.isna(reference.get(axis.id)):
+                    delta, arrow = f"{value - reference[axis.id]:+.2f} vs original".replace("-", "−"), "auto"
+            st.metric(f"Axis score: {axis.label}", shown, delta=delta, delta_color="off", delta_arrow=arrow,
                       help=f"Mean effective weight: −1 {axis.negative}, +1 {axis.positive}.")
 
 
 def render() -> None:
-    st.title("Reframe")
+    st.title("Reframe", anchor=False)
     st.caption("The same passage, with every loaded term swapped for the other side's wording of the same "
                "concept (or for the neutral one). Changed words are highlighted.")
     lexicons = state.active_lexicons()

@@ -1,0 +1,133 @@
+"""Write score tables chunk by chunk: part files, then one output file.
+
+Each scored chunk is written at once to its own Parquet *part* file in a
+folder beside the output (``scores.parquet.parts/``), atomically (written
+under a temporary name, then renamed), so a killed run leaves only whole
+parts. A finished run concatenates the parts, in name order, into the output
+(Parquet through ``pyarrow.parquet.ParquetWriter``, one row group per part,
+or CSV), reading one part at a time, and removes them. A Parquet file cannot
+be appended to once closed, which is why the parts exist: they are what an
+interrupted run keeps.
+
+Provenance (:mod:`framing.provenance`) goes into CSV files as ``#`` lines and
+into Parquet files as the schema metadata key ``framing.provenance``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from framing.provenance import provenance_lines, to_csv_with_provenance
+
+#: Output formats, by file suffix.
+OUTPUT_SUFFIXES = (".parquet", ".csv")
+PROVENANCE_KEY = b"framing.provenance"
+
+
+def check_output_path(path: str | Path, what: str = "output") -> Path:
+    """Return the path if its suffix is an output format, else raise ValueError."""
+    path = Path(path)
+    if path.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise ValueError(f"{what} {str(path)!r} must end in one of {', '.join(OUTPUT_SUFFIXES)}")
+    return path
+
+
+def parts_dir(output: Path) -> Path:
+    """The folder holding the part files of ``output``."""
+    return output.with_name(output.name + ".parts")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a file so that it is either absent, the old one, or complete."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def write_part(folder: Path, name: str, frame: pd.DataFrame) -> Path:
+    """Write one chunk's rows as ``folder/name.parquet``, atomically."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.parquet"
+    tmp = folder / f"{name}.parquet.tmp"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def part_files(folder: Path) -> list[Path]:
+    """The finished part files of a folder, in output order."""
+    return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+
+
+def finish_output(folder: Path, output: Path, prov: dict[str, Any]) -> int:
+    """Concatenate the parts into ``output`` (Parquet or CSV); return the rows written.
+
+    Raises
+    ------
+    ValueError
+        If there are no parts (the input held no articles).
+    """
+    parts = part_files(folder)
+    if not parts:
+        raise ValueError("the input holds no articles with text")
+    tmp = output.with_name(output.name + ".tmp")
+    rows = 0
+    if output.suffix.lower() == ".parquet":
+        first = pq.read_schema(parts[0])
+        schema = first.with_metadata({**(first.metadata or {}), PROVENANCE_KEY: json.dumps(prov).encode()})
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for part in parts:
+                table = pq.read_table(part).cast(schema)
+                writer.write_table(table)
+                rows += table.num_rows
+    else:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            handle.write("\n".join(provenance_lines(prov)) + "\n")
+            for number, part in enumerate(parts):
+                frame = pq.read_table(part).to_pandas()
+                frame.to_csv(handle, header=number == 0, index=False, lineterminator="\n")
+                rows += len(frame)
+    os.replace(tmp, output)
+    return rows
+
+
+def remove_parts(folder: Path) -> None:
+    """Delete a parts folder (after the output is complete, or before a fresh run)."""
+    if folder.is_dir():
+        shutil.rmtree(folder)
+
+
+def write_table(frame: pd.DataFrame, path: Path, prov: dict[str, Any]) -> None:
+    """Write a whole (small) table, e.g. the outlet scores, as CSV or Parquet with provenance."""
+    if path.suffix.lower() == ".parquet":
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), PROVENANCE_KEY: json.dumps(prov).encode()})
+        tmp = path.with_name(path.name + ".tmp")
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+    else:
+        atomic_write_bytes(path, to_csv_with_provenance(frame, prov).encode("utf-8"))
+
+
+def read_scores(path: str | Path) -> pd.DataFrame:
+    """Read a score table written here (CSV with ``#`` provenance lines, or Parquet)."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        return pq.read_table(path).to_pandas()
+    # Skip only the leading provenance lines: comment="#" would also cut
+    # rows whose title holds a "#".
+    with path.open(encoding="utf-8") as handle:
+        skip = 0
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            skip += 1
+    return pd.read_csv(path, skiprows=skip)
