@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
-
 from framing._dashboards import state
 
 HERE = Path(__file__).resolve().parent

@@ -23,9 +23,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Sequence
+from typing import ClassVar
 
 import pandas as pd
 import streamlit as st
@@ -34,7 +35,12 @@ from framing.corpus import Article, content_id, load_sample_corpus
 from framing.lexicon import Lexicon, bundled_lexicons
 from framing.matcher import TermMatcher
 from framing.provenance import provenance
-from framing.scores import DEFAULT_VOICE_FACTORS, article_scores, match_table, outlet_scores
+from framing.scores import (
+    DEFAULT_VOICE_FACTORS,
+    article_scores,
+    match_table,
+    outlet_scores,
+)
 
 ADDED = "fr_added"
 CUSTOM_LEXICONS = "fr_custom_lexicons"
@@ -271,8 +277,8 @@ def inject_css() -> None:
 class _TextOnly(HTMLParser):
     """Visible text of an HTML page (fallback when framing.importers is absent)."""
 
-    SKIP = {"script", "style", "noscript", "template", "head"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "noscript", "template", "head"})
+    BLOCK: ClassVar[frozenset[str]] = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -30,6 +30,8 @@ from framing.provenance import provenance_lines, to_csv_with_provenance
 #: Output formats, by file suffix.
 OUTPUT_SUFFIXES = (".parquet", ".csv")
 PROVENANCE_KEY = b"framing.provenance"
+#: Columns of the score tables that hold text, not numbers.
+TEXT_COLUMNS = ("article", "outlet", "alignment", "title", "date")
 
 
 def check_output_path(path: str | Path, what: str = "output") -> Path:
@@ -130,4 +132,9 @@ def read_scores(path: str | Path) -> pd.DataFrame:
             if not line.startswith("#"):
                 break
             skip += 1
-    return pd.read_csv(path, skiprows=skip)
+    header = pd.read_csv(path, skiprows=skip, nrows=0).columns
+    text = [c for c in header if c in TEXT_COLUMNS or c.startswith("prefers:")]
+    # Text columns keep "" as "" (an outlet without alignment), numbers read NaN.
+    frame = pd.read_csv(path, skiprows=skip, dtype={c: str for c in text})
+    frame[text] = frame[text].fillna("")
+    return frame

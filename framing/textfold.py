@@ -260,6 +260,8 @@ def surface_keys(surface: str, *, add_plural: bool = True) -> set[str]:
     raw_words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", surface))
     spelled = phrase_key(" ".join(" ".join(w) if _ABBREVIATION.match(w) else w for w in raw_words))
     variants = _spellings(base.split(" ")) | _spellings(spelled.split(" "))
+    # The term exactly as punctuated: "(1)</script" has three separators.
+    variants.add(key_text(surface).key.strip(" "))
     if add_plural:
         for v in list(variants):
             head, _, last = v.rpartition(" ")

@@ -55,7 +55,8 @@ def test_score_json_per_outlet(capsys):
 
 
 def test_matches_jsonl_has_exactly_the_documented_keys(capsys, sample):
-    code, out, _ = run(capsys, "matches", "--format", "jsonl")
+    code, out, err = run(capsys, "matches", "--format", "jsonl")
+    assert "# lexicon: venezuela-2019 1.0.0 sha256=" in err
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(records) > 100
     for record in records:

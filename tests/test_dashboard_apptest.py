@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "dashboards" / "app.py"
 PAGES = ["pages/compare_page.py", "pages/outlets_page.py", "pages/add_articles_page.py", "pages/lexicon_page.py", "pages/reframe_page.py"]
@@ -69,7 +69,7 @@ axis = "a"
 
 # A tag that could run code or load something. Escaped text such as
 # "&lt;img src=x onerror=alert(1)&gt;" is harmless: no "<" means no element.
-LIVE_MARKUP = re.compile(r"<\s*/?\s*(script|img|iframe|svg|object|embed|b)\b", re.I)
+LIVE_MARKUP = re.compile(r"<\s*/?\s*(script|img|iframe|svg|object|embed|b)\b", re.IGNORECASE)
 
 
 def new_app() -> AppTest:

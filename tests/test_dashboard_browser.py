@@ -262,3 +262,22 @@ def test_reframe_side_by_side(server, page):
     assert page.locator(".fr-legend").first.is_visible()
     _no_horizontal_overflow(page)
     _full_page_screenshot(page, "reframe")
+
+
+def test_outlets_and_lexicon_pages(server, page):
+    page.goto(server + "/outlets")
+    charts = page.locator('[data-testid="stImage"] img')
+    charts.nth(3).wait_for(state="visible")
+    assert charts.count() == 4
+    assert page.get_by_role("button", name="Download outlets CSV").is_visible()
+    _wait_idle(page)
+    _no_horizontal_overflow(page)
+    _full_page_screenshot(page, "outlets")
+
+    page.goto(server + "/lexicon")
+    page.get_by_text("Active lexicons").wait_for()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible")
+    _wait_idle(page)
+    _no_horizontal_overflow(page)
+    assert page.locator('[data-testid="stDialog"]').count() == 0
+    _full_page_screenshot(page, "lexicon")

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-
 from framing._dashboards import state
+
 from framing.corpus import Article, content_id
 from framing.highlight import legend_html
 from framing.textfold import count_words
@@ -37,7 +37,7 @@ def _collect(text: str, files, outlet: str, alignment: str, title: str, date: st
         try:
             data = upload.getvalue()
             found.extend(state.read_upload(data, upload.name, outlet=outlet, alignment=alignment, title=title, date=date))
-        except Exception as exc:  # any bad file: a clear message, never a traceback
+        except Exception as exc:  # noqa: BLE001 - any bad file: a clear message, never a traceback
             message = str(exc) or type(exc).__name__
             st.error(f"Could not add {state.md_escape(upload.name)}: {state.md_escape(message)}")
     return found
@@ -70,14 +70,14 @@ def _show(article: Article, lexicons) -> None:
 
 
 def render() -> None:
-    st.title("Add articles")
+    st.title("Add articles", anchor=False)
     st.caption("Paste an article or upload .txt, .md or .html files (up to 5 MB each). "
                "Added articles are scored at once and join every page for this session.")
     with st.form("add_form", clear_on_submit=False, border=True):
         text = st.text_area("Article text", key="add_text", height=220,
                             placeholder="Paste the article here…")
         files = st.file_uploader("…or upload files", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
-                                 key="add_files")
+                                 max_upload_size=state.MAX_UPLOAD_BYTES // (1024 * 1024), key="add_files")
         c1, c2, c3, c4 = st.columns([2, 2, 3, 1.3])
         outlet = c1.text_input("Outlet", key="add_outlet", placeholder="e.g. BBC News")
         alignment = c2.text_input("Alignment", key="add_alignment", placeholder="e.g. UK public broadcaster")

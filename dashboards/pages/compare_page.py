@@ -11,8 +11,8 @@ import html
 
 import pandas as pd
 import streamlit as st
-
 from framing._dashboards import state
+
 from framing.compare import concept_summary
 from framing.corpus import Article
 from framing.highlight import legend_html
@@ -124,13 +124,14 @@ def render() -> None:
     articles = state.corpus()
     all_matches = state.matches(articles, lexicons)
 
-    left, middle, right = st.columns([1, 1, 4])
+    left, right = st.columns([1, 2])
     unit = left.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)
-    mode = middle.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
+    mode = right.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
     units = _units(unit, articles)
     labels = list(units)
     pick_key = "compare_pick" if unit == UNIT_ARTICLES else "compare_pick_outlets"
-    picked = right.multiselect(
+    # Full width, so that the chosen articles' chips are all visible.
+    picked = st.multiselect(
         f"{unit} to compare (2 to {MAX_UNITS})", labels, default=labels[:3],
         max_selections=MAX_UNITS, key=pick_key,
     )

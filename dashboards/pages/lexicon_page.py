@@ -7,9 +7,9 @@ every problem it finds is listed on the page, and nothing crashes.
 from __future__ import annotations
 
 import streamlit as st
-
 from framing._dashboards import state
-from framing.lexicon import LexiconError, parse_lexicon
+
+from framing.lexicon import MAX_LEXICON_BYTES, LexiconError, parse_lexicon
 from framing.lexicon_table import lexicon_terms
 
 FLASH = "fr_lexicon_flash"
@@ -50,7 +50,7 @@ def _load(source: bytes | str, name: str) -> None:
         for problem in problems:
             st.error(state.md_escape(str(problem)), icon=":material/error:")
         return
-    except Exception as exc:  # anything unexpected: report it, never a traceback
+    except Exception as exc:  # noqa: BLE001 - anything unexpected: report it, never a traceback
         st.error(f"{state.md_escape(name)}: could not be read ({state.md_escape(str(exc) or type(exc).__name__)})")
         return
     error = state.add_custom_lexicon(lexicon)
@@ -65,7 +65,7 @@ def _load(source: bytes | str, name: str) -> None:
 
 
 def render() -> None:
-    st.title("Lexicon")
+    st.title("Lexicon", anchor=False)
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH))
     names = [lex.name for lex in state.all_lexicons()]
@@ -98,7 +98,8 @@ def render() -> None:
     st.subheader("Add a lexicon", anchor=False)
     upload_tab, paste_tab = st.tabs(["Upload a TOML file", "Paste TOML"])
     with upload_tab:
-        upload = st.file_uploader("Lexicon file (.toml)", type=["toml"], key="lexicon_upload")
+        upload = st.file_uploader("Lexicon file (.toml)", type=["toml"], key="lexicon_upload",
+                                  max_upload_size=max(1, MAX_LEXICON_BYTES // 1_000_000))
         if upload is not None and st.button("Load the uploaded lexicon", key="lexicon_load_file", type="primary"):
             _load(upload.getvalue(), upload.name)
     with paste_tab:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from framing._dashboards import state
 
 from framing import plots
-from framing._dashboards import state
 from framing.lexicon import Axis
 from framing.provenance import to_csv_with_provenance
 
@@ -39,7 +39,7 @@ def _chart(kind: str, axis: Axis | None, outlets: pd.DataFrame, prov: dict, ckey
 
 
 def render() -> None:
-    st.title("Outlets")
+    st.title("Outlets", anchor=False)
     lexicons = state.active_lexicons()
     articles = state.corpus()
     outlets = state.outlet_table(articles, lexicons)
@@ -55,10 +55,10 @@ def render() -> None:
                 seen.add(axis.id)
                 charts.append(("axis", axis))
     charts += [("loaded", None), ("voice", None), ("readability", None)]
-    for row_start in range(0, len(charts), 2):
-        for column, (kind, axis) in zip(st.columns(2, gap="large"), charts[row_start:row_start + 2]):
-            with column:
-                _chart(kind, axis, outlets, prov, ckey, lkey)
+    # One chart per row: the PNGs are 1200 px wide with 11-14 pt text, which
+    # stays readable on a projector only when shown at the page's full width.
+    for kind, axis in charts:
+        _chart(kind, axis, outlets, prov, ckey, lkey)
 
     st.subheader("Per outlet")
     st.dataframe(outlets, hide_index=True, width="stretch")

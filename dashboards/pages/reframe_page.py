@@ -11,8 +11,8 @@ import re
 
 import pandas as pd
 import streamlit as st
-
 from framing._dashboards import state
+
 from framing.corpus import Article
 from framing.highlight import legend_html
 from framing.reframe import reframe, reframed_matches
@@ -63,7 +63,7 @@ def _score_line(scores: dict[str, float], lexicons, reference: dict[str, float] 
             if reference is not None:
                 delta, arrow = "no score", "off"
                 if not pd.isna(value) and not pd.isna(reference.get(axis.id)):
-                    delta, arrow = f"{value - reference[axis.id]:+.2f} vs original".replace("-", "−"), "auto"
+                    delta, arrow = f"{value - reference[axis.id]:+.2f} vs original", "auto"
             st.metric(f"Axis score: {axis.label}", shown, delta=delta, delta_color="off", delta_arrow=arrow,
                       help=f"Mean effective weight: −1 {axis.negative}, +1 {axis.positive}.")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -29,10 +29,14 @@ def run_dashboard(args: argparse.Namespace) -> int:
         "--server.address", args.address,
     ]
     print(f"framing dashboard: open http://{args.address}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    sys.stderr.flush()
+    # Replace this process with Streamlit's, so Ctrl+C and SIGTERM reach the
+    # server itself and no orphan is left behind.
     try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+        os.execv(sys.executable, command)
+    except OSError as exc:
+        raise CliError(f"cannot start Streamlit: {exc}") from exc
+    return 0  # pragma: no cover - execv does not return
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -11,12 +11,14 @@ import pandas as pd
 
 from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args
 from framing.compare import render_compare
-from framing.provenance import provenance, to_csv_with_provenance
+from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.quotes import VOICES
 from framing.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores
 
 #: Keys of one ``framing matches --format jsonl`` object, in order.
 JSONL_KEYS = MATCH_COLUMNS[:11]
+#: Fields whose column ``--<field>-column`` names for ``--input`` tables.
+STREAM_COLUMNS = ("text", "outlet", "title", "date", "url", "alignment", "id")
 TABLE_COLUMNS = ["words", "loaded", "loaded_per_1000", "loaded_authorial_per_1000", "authorial", "quoted",
                  "scare_quoted", "flesch_reading_ease", "flesch_kincaid_grade"]
 
@@ -68,6 +70,10 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 def run_score(args: argparse.Namespace) -> int:
     """Print the per-article (or per-outlet) score table."""
+    if args.input or args.output:
+        return run_stream(args)
+    if args.format is None:
+        args.format = "table"
     articles, lexicons, factors = _inputs(args)
     matches = match_table(articles, lexicons, voice_factors=factors)
     if args.outlets:
@@ -91,6 +97,46 @@ def run_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_stream(args: argparse.Namespace) -> int:
+    """Score a large corpus file or folder in chunks into ``--output`` (``framing score --input``)."""
+    if not args.input or not args.output:
+        raise CliError("--input and --output go together: framing score --input CORPUS --output scores.parquet")
+    if args.paths:
+        raise CliError(f"give the corpus either as PATH or as --input, not both (PATH: {' '.join(args.paths)})")
+    if args.outlets or args.format is not None:
+        raise CliError("--outlets and --format do not apply to --input: both tables are written "
+                       "(--output and --outlets-output; the suffix picks CSV or Parquet)")
+    if args.engine == "local" and args.scheduler:
+        raise CliError("--scheduler needs --engine dask")
+    lexicons = lexicons_from_args(args.lexicon)
+    column_map = {name: value for name in STREAM_COLUMNS if (value := getattr(args, f"{name}_column"))}
+    options = dict(
+        outlets_output=args.outlets_output, lexicons=lexicons, voice_factors=dict(args.voice_factor),
+        chunk_size=args.chunk_size, column_map=column_map, resume=args.resume, progress=True,
+    )
+    try:
+        if args.engine == "dask":
+            try:
+                from framing.dask_engine import dask_scores
+            except ImportError as exc:
+                raise CliError(f"--engine dask needs Dask: pip install 'framing[scale]' ({exc})") from exc
+            run = dask_scores(args.input, args.output, scheduler=args.scheduler, **options)
+        else:
+            from framing.streaming import stream_scores
+
+            run = stream_scores(args.input, args.output, **options)
+    except (ValueError, OSError) as exc:
+        raise CliError(str(exc)) from exc
+    except KeyboardInterrupt:
+        print("framing: finished chunks are saved; rerun with --resume to continue", file=sys.stderr)
+        raise
+    resumed = f" ({run.articles - run.scored:,} from the checkpoint)" if run.articles > run.scored else ""
+    rate = run.scored / run.seconds if run.seconds else 0.0
+    print(f"scored {run.articles:,} articles{resumed} in {run.seconds:.1f} s ({rate:,.0f} articles/s); "
+          f"wrote {run.output} and {run.outlets_output}")
+    return 0
+
+
 def _provenance_note(prov: dict) -> list[str]:
     lexicons = ", ".join(f"{lex['name']} {lex['version']} ({lex['sha256'][:12]})" for lex in prov["lexicons"])
     return [f"framing {prov['version']}; lexicons: {lexicons}", "score_*: mean effective weight on the axis (+ = positive pole); --format csv for every column"]
@@ -102,6 +148,9 @@ def run_matches(args: argparse.Namespace) -> int:
     matches = match_table(articles, lexicons, voice_factors=factors)
     prov = provenance(lexicons, voice_factors=factors)
     if args.format == "jsonl":
+        # Each line holds exactly the documented keys, so the provenance goes
+        # to standard error as comment lines (CSV output carries it inline).
+        sys.stderr.write("\n".join(provenance_lines(prov)) + "\n")
         for record in _records(matches[JSONL_KEYS]):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
@@ -125,6 +174,35 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _add_stream_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "large corpora", "stream a corpus file or folder in chunks into files, with bounded memory "
+        "(see 'Large corpora' in the README)")
+    group.add_argument("--input", metavar="CORPUS", help="a .jsonl, .csv/.tsv or .parquet file, or a folder of .txt files")
+    group.add_argument("--output", metavar="FILE", help="per-article scores: .parquet or .csv")
+    group.add_argument("--outlets-output", metavar="FILE",
+                       help="per-outlet scores: .csv or .parquet (default: <output stem>.outlets.csv)")
+    group.add_argument("--chunk-size", type=_positive_int, default=1000, metavar="N",
+                       help="articles held in memory at once (default: 1000)")
+    group.add_argument("--resume", action="store_true", help="continue an interrupted run from its checkpoint")
+    group.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local: this process; dask: a Dask cluster (default: local)")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of 2 workers)")
+    for name in STREAM_COLUMNS:
+        group.add_argument(f"--{name}-column", metavar="NAME", help=f"column holding the {name} (tabular inputs)")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the scoring subcommands."""
     score = subparsers.add_parser(
@@ -134,8 +212,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_corpus_arguments(score)
     _add_voice_option(score)
-    score.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    score.add_argument("--format", choices=("table", "csv", "json"), default=None, help="output format (default: table)")
     score.add_argument("--outlets", action="store_true", help="one row per outlet instead of per article")
+    _add_stream_options(score)
     score.set_defaults(handler=run_score)
 
     matches = subparsers.add_parser(

@@ -1,0 +1,148 @@
+"""Benchmark: streaming scores at 10,000 and 100,000 articles, locally, on Dask, and Scattertext.
+
+Run by hand (not part of the tests)::
+
+    python benchmarks/bench_scale.py [--sizes 10000 100000] [--workdir DIR] [--no-scattertext]
+
+For each size it writes a generated JSON Lines corpus (articles of about
+3 KB recombining sentences of the bundled sample, so they carry quotations,
+scare quotes and lexicon terms, and no two are alike: textstat caches
+results per text) and runs, each in its own subprocess:
+
+(a) ``local``: :func:`framing.streaming.stream_scores`, one process, one
+    core: matching with voice, per-article and per-outlet scores,
+    readability, Parquet output (sentences are not looked up: no score
+    uses them);
+(b) ``dask``: :func:`framing.dask_engine.dask_scores` on a LocalCluster of 2
+    single-threaded worker processes, cluster start-up included;
+(c) ``scattertext``: ``scattertext.CorpusFromPandas(...).build()`` with its
+    whitespace tokenizer, then ``get_term_freq_df()`` and
+    ``get_scaled_f_scores()`` for one outlet; Scattertext needs the whole
+    corpus in a DataFrame, which is loaded first (benchmark-only dependency:
+    ``pip install scattertext six``).
+
+It prints articles/s, MB/s and peak RSS (``ru_maxrss`` of the run's process
+and of its largest child, i.e. a Dask worker), then the ratios, and checks
+that the Dask outputs equal the local ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = "targets: local >= 5 MB/s; local >= 5x Scattertext; RSS flat 10k -> 100k; Dask(2) >= 1.6x local"
+
+
+def generate(path: Path, n: int, seed: int = 2019) -> None:
+    """Write ``n`` unique articles of about 3 KB as JSON Lines, 40 outlets."""
+    from framing.corpus import load_sample_corpus
+
+    sentences = [s.strip() + "." for a in load_sample_corpus() for s in a.text.replace("\n", " ").split(". ") if s.strip()]
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            paragraphs = ["  ".join(rng.sample(sentences, 5)) for _ in range(4)]
+            text = "\n\n".join(paragraphs) + f"\n\nReporting by correspondent no. {i}."
+            outlet = f"outlet-{rng.randrange(40):02d}"
+            record = {"id": f"a{i:07d}", "outlet": outlet, "alignment": ("left", "right", "centre")[int(outlet[-2:]) % 3],
+                      "date": f"2019-05-{1 + i % 28:02d}", "title": f"Story {i}", "text": text}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def child(mode: str, source: Path, output: Path) -> dict:
+    """Run one measurement in this (child) process; return its numbers."""
+    started = time.perf_counter()
+    if mode == "local":
+        from framing.streaming import stream_scores
+
+        articles = stream_scores(source, output, chunk_size=1000).articles
+    elif mode == "dask":
+        from framing.dask_engine import dask_scores
+
+        articles = dask_scores(source, output, chunk_size=1000, n_workers=2).articles
+    else:
+        import pandas as pd
+        import scattertext as st
+
+        frame = pd.read_json(source, lines=True)
+        corpus = st.CorpusFromPandas(frame, category_col="outlet", text_col="text",
+                                     nlp=st.whitespace_nlp_with_sentences).build()
+        corpus.get_term_freq_df()
+        corpus.get_scaled_f_scores(sorted(frame["outlet"].unique())[0])
+        articles = len(frame)
+    seconds = time.perf_counter() - started
+    return {
+        "articles": articles,
+        "seconds": seconds,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def measure(mode: str, source: Path, output: Path) -> dict:
+    """Run :func:`child` in a fresh interpreter, so peak RSS is this run's alone."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(source), str(output)],
+        check=True, capture_output=True, text=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["mb"] = source.stat().st_size / 1e6
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--no-scattertext", action="store_true")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, source, output = args.child
+        print(json.dumps(child(mode, Path(source), Path(output))))
+        return
+    import pandas as pd
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="framing-bench-"))
+    modes = ["local", "dask"] + ([] if args.no_scattertext else ["scattertext"])
+    results: dict[tuple[int, str], dict] = {}
+    for n in args.sizes:
+        source = workdir / f"corpus-{n}.jsonl"
+        if not source.exists():
+            generate(source, n)
+        for mode in modes:
+            r = results[n, mode] = measure(mode, source, workdir / f"{mode}-{n}.parquet")
+            print(f"{n:>7,} {mode:<11} {r['articles'] / r['seconds']:>8,.0f} articles/s {r['mb'] / r['seconds']:>6.2f} MB/s "
+                  f"{r['seconds']:>7.1f} s  peak RSS {r['rss_mb']:>6,.0f} MB (largest child {r['child_rss_mb']:,.0f} MB)",
+                  flush=True)
+        if "dask" in modes:
+            same = pd.read_parquet(workdir / f"local-{n}.parquet").equals(pd.read_parquet(workdir / f"dask-{n}.parquet"))
+            outlets = pd.read_csv(workdir / f"local-{n}.outlets.csv", comment="#").equals(
+                pd.read_csv(workdir / f"dask-{n}.outlets.csv", comment="#"))
+            print(f"{n:>7,} dask output identical to local: articles {same}, outlets {outlets}")
+    print()
+    print(TARGETS)
+    for n in args.sizes:
+        local = results[n, "local"]
+        print(f"{n:>7,} local MB/s {local['mb'] / local['seconds']:.2f}; "
+              f"dask(2)/local speed {local['seconds'] / results[n, 'dask']['seconds']:.2f}x"
+              + (f"; local/scattertext speed {results[n, 'scattertext']['seconds'] / local['seconds']:.2f}x"
+                 if (n, "scattertext") in results else ""))
+    if len(args.sizes) > 1:
+        small, large = min(args.sizes), max(args.sizes)
+        for mode in modes:
+            a, b = results[small, mode], results[large, mode]
+            print(f"peak RSS {mode} {large:,}/{small:,}: {b['rss_mb'] / a['rss_mb']:.2f}x"
+                  + (f" (workers {b['child_rss_mb'] / max(a['child_rss_mb'], 1):.2f}x)" if mode == "dask" else ""))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The streaming scorer on a Dask cluster, with the same results as the local engine.
+
+The input is cut into shards (:func:`framing.chunk_readers.plan_shards`:
+byte ranges of a JSON Lines file cut at line ends, row groups of a Parquet
+file, runs of a folder's files). A ``dask.bag`` holds the shard descriptions,
+one per partition, and each task reads its own shard, scores it chunk by
+chunk exactly as :func:`framing.streaming.stream_scores` does
+(:func:`framing.partials.score_chunk`), writes the per-article rows as part
+files and returns only its outlet partials. The client merges the partials
+in shard order and concatenates the parts, so no process ever holds all the
+texts, and outlet order, rows and scores equal the local engine's.
+
+The lexicons travel once, as one ``dask.delayed`` object shared by all tasks,
+and each worker compiles its :class:`~framing.matcher.TermMatcher` once per
+set of lexicons: the matcher is cached on the ``distributed.Worker`` object
+(keyed by the lexicon hashes), which lives as long as the worker process.
+
+Part files are written by the workers, so with a remote cluster the output
+folder must be on a file system the workers share with the client, as must
+the input (Dask docs, "Connect to remote data",
+https://docs.dask.org/en/stable/how-to/connect-to-remote-data.html).
+
+Resume works per shard: each finished shard leaves ``shard-<n>.json`` with
+its partials beside its parts; ``resume=True`` rescores only the others.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from framing.chunk_readers import Shard, iter_shard_chunks, plan_shards
+from framing.lexicon import Lexicon
+from framing.matcher import TermMatcher
+from framing.partials import Partials, merge_partials, partials_from_json, partials_to_json, score_chunk
+from framing.score_sink import atomic_write_bytes, parts_dir, remove_parts, write_part
+from framing.streaming import (
+    ScoreRun, checkpoint_path, finish_run, progress_bar, read_checkpoint, save_checkpoint, settings,
+)
+
+#: Attribute of the ``distributed.Worker`` holding ``{lexicon hashes: TermMatcher}``.
+MATCHERS_ATTRIBUTE = "_framing_matchers"
+#: Attribute of the worker counting matcher builds (read by the tests).
+BUILDS_ATTRIBUTE = "_framing_matcher_builds"
+DEFAULT_SHARD_BYTES = 16_000_000
+
+
+def worker_matcher(lexicons: Sequence[Lexicon]) -> TermMatcher:
+    """The worker's compiled matcher for these lexicons, built on first use.
+
+    Outside a Dask worker (e.g. the synchronous scheduler) a new matcher is
+    built for each call.
+    """
+    from distributed import get_worker
+
+    try:
+        worker = get_worker()
+    except ValueError:
+        return TermMatcher(lexicons)
+    key = tuple((lex.name, lex.sha256) for lex in lexicons)
+    cache = getattr(worker, MATCHERS_ATTRIBUTE, None)
+    if cache is None:
+        cache = {}
+        setattr(worker, MATCHERS_ATTRIBUTE, cache)
+    if key not in cache:
+        # Workers run one thread each here; with more threads two tasks may
+        # both build it the first time, which wastes a second but is harmless.
+        cache[key] = TermMatcher(lexicons)
+        setattr(worker, BUILDS_ATTRIBUTE, getattr(worker, BUILDS_ATTRIBUTE, 0) + 1)
+    return cache[key]
+
+
+def score_shard(
+    shard: Shard,
+    *,
+    lexicons: Sequence[Lexicon],
+    factors: Mapping[str, float],
+    chunk_size: int,
+    column_map: Mapping[str, str],
+    parts: str,
+) -> dict[str, Any]:
+    """Score one shard (runs on a worker); return its article count and partials as JSON.
+
+    Writes ``part-<shard>-<chunk>.parquet`` for each chunk, then
+    ``shard-<shard>.json`` with the result, which marks the shard finished.
+    """
+    matcher = worker_matcher(lexicons)
+    folder = Path(parts)
+    partials: Partials = {}
+    articles = 0
+    for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map):
+        table, chunk_partials = score_chunk(chunk.articles, lexicons, matcher, factors)
+        write_part(folder, f"part-{shard.index:06d}-{chunk.index:06d}", table)
+        merge_partials(partials, chunk_partials)
+        articles += len(chunk.articles)
+    result = {"shard": shard.index, "articles": articles, "partials": partials_to_json(partials)}
+    atomic_write_bytes(folder / f"shard-{shard.index:06d}.json", json.dumps(result).encode("utf-8"))
+    return result
+
+
+def dask_scores(
+    input: str | Path,
+    output: str | Path,
+    *,
+    outlets_output: str | Path | None = None,
+    lexicons: Sequence[Lexicon] | None = None,
+    voice_factors: Mapping[str, float] | None = None,
+    chunk_size: int = 1000,
+    column_map: Mapping[str, str] | None = None,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    shard_bytes: int = DEFAULT_SHARD_BYTES,
+    resume: bool = False,
+    progress: bool = False,
+) -> ScoreRun:
+    """Score a corpus on a Dask cluster; the options are those of :func:`framing.streaming.stream_scores`.
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        Address of a running scheduler (``tcp://host:8786``). Without one, a
+        ``LocalCluster`` of ``n_workers`` single-threaded worker processes is
+        started for the run.
+    n_workers : int
+        Workers of the local cluster (ignored with ``scheduler``).
+    shard_bytes : int
+        Input bytes per task; there are at least ``2 * n_workers`` tasks.
+
+    Raises
+    ------
+    ValueError
+        For a bad option, a CSV input (it cannot be sharded), or a checkpoint
+        that does not match this run.
+    """
+    import dask
+    import dask.bag as db
+    from distributed import Client, LocalCluster, as_completed
+
+    started = time.perf_counter()
+    if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
+        raise ValueError(f"n_workers must be a positive integer, got {n_workers!r}")
+    run = settings(input, output, outlets_output=outlets_output, lexicons=lexicons, voice_factors=voice_factors,
+                   chunk_size=chunk_size, column_map=column_map)
+    shards = plan_shards(run.input, shard_bytes=shard_bytes, min_shards=2 * n_workers)
+    fingerprint = {**run.fingerprint("dask"), "shards": [[s.start, s.end] for s in shards]}
+    checkpoint = checkpoint_path(run.output)
+    folder = parts_dir(run.output)
+    if not (resume and read_checkpoint(checkpoint, fingerprint) is not None):
+        remove_parts(folder)
+        folder.mkdir(parents=True)
+        save_checkpoint(checkpoint, fingerprint)
+    results: dict[int, dict[str, Any]] = {}
+    for shard in shards:
+        done = folder / f"shard-{shard.index:06d}.json"
+        if done.is_file():
+            results[shard.index] = json.loads(done.read_text(encoding="utf-8"))
+    todo = [s for s in shards if s.index not in results]
+    with ExitStack() as stack:
+        if todo:
+            if scheduler:
+                client = stack.enter_context(Client(scheduler))
+            else:
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                ))
+                client = stack.enter_context(Client(cluster))
+            # One delayed object: the lexicons are sent once, not once per task.
+            shared = dask.delayed(run.lexicons, pure=True)
+            bag = db.from_sequence(todo, npartitions=len(todo)).map(
+                score_shard, lexicons=shared, factors=run.factors, chunk_size=run.chunk_size,
+                column_map=run.column_map, parts=str(folder.resolve()),
+            )
+            futures = client.compute(bag.to_delayed())
+            sizes = {f.key: s.size for f, s in zip(futures, todo)}
+            with progress_bar(sum(s.size for s in shards), sum(s.size for s in shards if s.index in results),
+                              progress) as bar:
+                scored = 0
+                for future in as_completed(futures):
+                    (result,) = future.result()
+                    results[result["shard"]] = result
+                    scored += result["articles"]
+                    bar.update(sizes[future.key])
+                    bar.set_postfix_str(f"{scored / max(time.perf_counter() - started, 1e-9):,.0f} articles/s")
+    partials: Partials = {}
+    for index in sorted(results):  # shard order = input order, so outlets come in the local engine's order
+        merge_partials(partials, partials_from_json(results[index]["partials"]))
+    scored = sum(results[s.index]["articles"] for s in todo)
+    return finish_run(run, partials, scored=scored, started=started)
