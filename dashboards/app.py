@@ -28,6 +28,8 @@ st.set_page_config(page_title="framing", page_icon=":material/compare_arrows:", 
 PAGES = [
     st.Page(HERE / "pages" / "compare_page.py", title="Compare", icon=":material/view_column:", default=True),
     st.Page(HERE / "pages" / "outlets_page.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
+    st.Page(HERE / "pages" / "terms_page.py", title="Distinctive terms", icon=":material/scatter_plot:",
+            url_path="terms"),
     st.Page(HERE / "pages" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
     st.Page(HERE / "pages" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
     st.Page(HERE / "pages" / "reframe_page.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
@@ -36,6 +38,12 @@ PAGES = [
 state.init()
 page = st.navigation(PAGES, position="sidebar", expanded=True)
 state.inject_css()
+if state.store_problem():
+    st.error(
+        f"The article store could not be opened: {state.md_escape(state.store_problem())}. "
+        "Showing the bundled sample; articles added now last for this session only.",
+        icon=":material/database:",
+    )
 
 page.run()
 
@@ -46,6 +54,6 @@ with st.sidebar:
     added = len(st.session_state[state.ADDED])
     st.caption(
         f"{len(articles)} articles from {outlets} outlets"
-        + (f" ({added} added in this session)" if added else "")
+        + (f" ({added} in this session only)" if added else "")
     )
     st.caption("Lexicons: " + ", ".join(state.md_escape(lex.name) for lex in state.active_lexicons()))

@@ -1,9 +1,14 @@
 """Shared session state and cached computations of the dashboard.
 
 Everything Streamlit-specific that several pages share lives here: the corpus
-of the session (the bundled sample plus the articles added on the *Add
-articles* page), the lexicons (bundled plus uploaded) and which of them are
-active, and the cached library calls. Pages stay thin: they call these
+(the articles of the SQLite article store, :class:`framing.store.ArticleStore`,
+which starts with the bundled sample and keeps what the *Add articles* page
+adds across restarts), the lexicons (bundled plus user lexicons, which are kept
+in the store too) and which of them are active, and the cached library calls.
+
+When the store cannot be opened (read-only disk, corrupt file), every page
+says so once and the session falls back to the bundled sample; articles added
+then last for the session only. Pages stay thin: they call these
 helpers and the :mod:`framing` functions, which return DataFrames, figures and
 HTML fragments.
 
@@ -11,9 +16,14 @@ Session-state keys (plain values, not widget keys, so they survive switching
 pages; Streamlit forgets a widget's key when its page is not shown):
 
 ``fr_added``
-    ``list[Article]`` added in this session.
+    ``list[Article]`` added in this session while the store could not be used.
 ``fr_custom_lexicons``
-    ``dict[name, Lexicon]`` uploaded or pasted on the Lexicon page.
+    ``dict[name, Lexicon]``: user lexicons (stored, uploaded or grown on the
+    Distinctive terms page).
+``fr_custom_toml``
+    ``dict[name, str]``: their TOML text, where known (to add terms to them).
+``fr_store_error``
+    Why the store could not be used, when it could not.
 ``fr_active``
     ``list[str]`` names of the active lexicons.
 """
@@ -22,17 +32,19 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import math
 import re
+import zlib
 from collections.abc import Sequence
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
 import pandas as pd
 import streamlit as st
 
+from framing import importers
 from framing.corpus import Article, content_id, load_sample_corpus
 from framing.lexicon import Lexicon, bundled_lexicons
+from framing.lexicon_edit import save_user_lexicon, stored_user_lexicons
 from framing.matcher import TermMatcher
 from framing.provenance import provenance
 from framing.scores import (
@@ -41,17 +53,22 @@ from framing.scores import (
     match_table,
     outlet_scores,
 )
+from framing.store import AddResult, ArticleStore, default_db_path
 
 ADDED = "fr_added"
 CUSTOM_LEXICONS = "fr_custom_lexicons"
+CUSTOM_TOML = "fr_custom_toml"
 ACTIVE = "fr_active"
 LAST_ADDED = "fr_last_added"
+STORE_ERROR = "fr_store_error"
 
-#: Largest upload accepted on the Add articles page.
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+#: Largest upload accepted on the Add articles page (the importers' default, 20 MB).
+MAX_UPLOAD_BYTES = importers.DEFAULT_MAX_BYTES
+#: The same limit in whole MiB, for ``st.file_uploader(max_upload_size=...)``.
+MAX_UPLOAD_MB = math.ceil(MAX_UPLOAD_BYTES / (1024 * 1024))
 #: Largest pasted text accepted (characters).
-MAX_PASTE_CHARS = 2_000_000
-UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_PASTE_CHARS = importers.DEFAULT_MAX_TEXT_CHARS
+UPLOAD_SUFFIXES = importers.SUPPORTED_SUFFIXES
 
 #: Page styling added to the library's highlight CSS: large, readable text
 #: when projected, words that wrap instead of overflowing a column.
@@ -83,17 +100,102 @@ def default_lexicons() -> tuple[Lexicon, ...]:
 
 
 def init() -> None:
-    """Create the session's keys on first use (idempotent)."""
+    """Create the session's keys on first use (idempotent).
+
+    The user lexicons kept in the store are loaded once per session, and
+    are active from the start (a term added yesterday is still counted).
+    """
     st.session_state.setdefault(ADDED, [])
-    st.session_state.setdefault(CUSTOM_LEXICONS, {})
-    st.session_state.setdefault(ACTIVE, [lex.name for lex in default_lexicons()])
     st.session_state.setdefault(LAST_ADDED, [])
+    if CUSTOM_LEXICONS not in st.session_state:
+        custom: dict[str, Lexicon] = {}
+        texts: dict[str, str] = {}
+        bundled = {lex.name for lex in default_lexicons()}
+        opened = store()
+        if opened is not None:
+            try:
+                for lexicon, text in stored_user_lexicons(opened):
+                    if lexicon.name not in bundled:
+                        custom[lexicon.name], texts[lexicon.name] = lexicon, text
+            except Exception as exc:  # noqa: BLE001 - a broken store never stops the app
+                _store_failed(exc)
+        st.session_state[CUSTOM_LEXICONS] = custom
+        st.session_state[CUSTOM_TOML] = texts
+        st.session_state.setdefault(ACTIVE, [*(lex.name for lex in default_lexicons()), *custom])
+    st.session_state.setdefault(CUSTOM_TOML, {})
+    st.session_state.setdefault(ACTIVE, [lex.name for lex in default_lexicons()])
+
+
+# --------------------------------------------------------------------------
+# The article store.
+# --------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _open_store(path: str) -> ArticleStore:
+    return ArticleStore(path)
+
+
+def _store_failed(exc: BaseException) -> None:
+    st.session_state[STORE_ERROR] = str(exc) or type(exc).__name__
+
+
+def store() -> ArticleStore | None:
+    """The article store at the default path ($FRAMING_DB or the per-user file).
+
+    Returns None when it cannot be opened; :func:`store_problem` then says why.
+    """
+    try:
+        opened = _open_store(str(default_db_path()))
+    except Exception as exc:  # noqa: BLE001 - StoreError, OSError, sqlite3 errors: fall back, never a traceback
+        _store_failed(exc)
+        return None
+    return opened
+
+
+def store_problem() -> str | None:
+    """Why the store could not be used in this session, or None."""
+    return st.session_state.get(STORE_ERROR)
+
+
+def store_listing() -> pd.DataFrame | None:
+    """:meth:`ArticleStore.list` (metadata, no text), or None without a store."""
+    opened = store()
+    if opened is None:
+        return None
+    try:
+        return opened.list()
+    except Exception as exc:  # noqa: BLE001 - the file may break while the app runs
+        _store_failed(exc)
+        return None
+
+
+def store_version(listing: pd.DataFrame) -> tuple:
+    """Changes whenever an article is added or removed: count, newest, ids."""
+    ids = "\n".join(map(str, listing["id"]))
+    newest = str(listing["added_at"].max()) if len(listing) else ""
+    return len(listing), newest, zlib.crc32(ids.encode("utf-8"))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _stored_articles(path: str, version: tuple) -> tuple[Article, ...]:
+    return tuple(_open_store(path).articles())
 
 
 def corpus() -> tuple[Article, ...]:
-    """The sample plus every article added in this session."""
+    """Every stored article (the sample first), plus any kept in the session only.
+
+    Without a usable store: the bundled sample plus the session's additions.
+    """
     init()
-    return sample_corpus() + tuple(st.session_state[ADDED])
+    extra = tuple(st.session_state[ADDED])
+    listing = store_listing()
+    if listing is not None:
+        try:
+            return _stored_articles(str(store().path), store_version(listing)) + extra
+        except Exception as exc:  # noqa: BLE001 - fall back to the sample, never a traceback
+            _store_failed(exc)
+    return sample_corpus() + extra
 
 
 def all_lexicons() -> tuple[Lexicon, ...]:
@@ -119,41 +221,98 @@ def set_active(names: Sequence[str]) -> None:
         st.session_state[ACTIVE] = list(names)
 
 
-def add_custom_lexicon(lexicon: Lexicon) -> str | None:
-    """Register an uploaded lexicon and make it active; return an error message or None."""
+def add_custom_lexicon(lexicon: Lexicon, toml_text: str | None = None, *, save: bool = True) -> str | None:
+    """Register a user lexicon and make it active; return an error message or None.
+
+    With its TOML text, the lexicon is also saved in the store (replacing
+    the version this session had), unless ``save`` is False; a store that
+    cannot be written keeps it for this session and says so.
+    """
     init()
     if any(lex.name == lexicon.name for lex in default_lexicons()):
         return (f"a bundled lexicon is already named {lexicon.name!r}; "
                 "give yours another name (the name = \"...\" line)")
-    st.session_state[CUSTOM_LEXICONS][lexicon.name] = lexicon
+    previous = st.session_state[CUSTOM_LEXICONS].get(lexicon.name)
+    problem = None
+    if toml_text is not None and save:
+        opened = store()
+        if opened is None:
+            problem = "not saved: the article store cannot be used; the lexicon lasts for this session only"
+        else:
+            try:
+                save_user_lexicon(opened, toml_text, replaces=previous)
+            except Exception as exc:  # noqa: BLE001 - StoreError (e.g. same name and version) or a write error
+                problem = f"not saved in the store ({exc}); the lexicon lasts for this session only"
+    st.session_state[CUSTOM_LEXICONS] = {**st.session_state[CUSTOM_LEXICONS], lexicon.name: lexicon}
+    if toml_text is not None:
+        st.session_state[CUSTOM_TOML] = {**st.session_state[CUSTOM_TOML], lexicon.name: toml_text}
     if lexicon.name not in st.session_state[ACTIVE]:
         st.session_state[ACTIVE] = [*st.session_state[ACTIVE], lexicon.name]
+    if problem:
+        st.warning(md_escape(problem))
     return None
 
 
-def add_articles(articles: Sequence[Article]) -> list[Article]:
-    """Add articles to the session's corpus; ids made unique. Return the ones added."""
+def custom_lexicon_toml(name: str) -> str | None:
+    """TOML text of a user lexicon, if this session knows it."""
     init()
+    return st.session_state[CUSTOM_TOML].get(name)
+
+
+def add_articles(articles: Sequence[Article]) -> AddResult:
+    """Store articles (a text already stored is not stored twice).
+
+    Without a usable store they join this session only, with ids made unique.
+    The ids of the articles added (or found already stored) become the
+    "last added" that the Add articles page shows.
+    """
+    init()
+    articles = list(articles)
+    opened = store()
+    if opened is not None:
+        try:
+            result = opened.add(articles)
+        except Exception as exc:  # noqa: BLE001 - e.g. the disk became read-only
+            _store_failed(exc)
+        else:
+            st.session_state[LAST_ADDED] = [*result.added, *result.already_stored]
+            return result
     taken = {a.id for a in corpus()}
+    known = {content_id(a.text): a.id for a in corpus()}
+    result = AddResult()
     added = []
     for article in articles:
+        if content_id(article.text) in known:
+            result.already_stored.append(known[content_id(article.text)])
+            continue
         new_id, n = article.id, 2
         while new_id in taken:
             new_id, n = f"{article.id}-{n}", n + 1
         if new_id != article.id:
             article = dataclasses.replace(article, id=new_id)
         taken.add(new_id)
+        known[content_id(article.text)] = new_id
         added.append(article)
+        result.added.append(new_id)
     st.session_state[ADDED] = [*st.session_state[ADDED], *added]
-    st.session_state[LAST_ADDED] = [a.id for a in added]
-    return added
+    st.session_state[LAST_ADDED] = [*result.added, *result.already_stored]
+    return result
 
 
-def clear_added() -> None:
-    """Forget every article added in this session."""
+def remove_articles(ids: Sequence[str]) -> int:
+    """Delete articles from the store (and from the session); return how many went."""
     init()
-    st.session_state[ADDED] = []
-    st.session_state[LAST_ADDED] = []
+    wanted = set(ids)
+    removed = 0
+    session = [a for a in st.session_state[ADDED] if a.id not in wanted]
+    removed += len(st.session_state[ADDED]) - len(session)
+    st.session_state[ADDED] = session
+    opened = store()
+    if opened is not None:
+        for article_id in ids:
+            removed += bool(opened.remove(article_id))
+    st.session_state[LAST_ADDED] = [i for i in st.session_state[LAST_ADDED] if i not in wanted]
+    return removed
 
 
 # --------------------------------------------------------------------------
@@ -274,34 +433,8 @@ def inject_css() -> None:
     st.html(f"<style>{HIGHLIGHT_CSS}\n{APP_CSS}</style>")
 
 
-class _TextOnly(HTMLParser):
-    """Visible text of an HTML page (fallback when framing.importers is absent)."""
-
-    SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "noscript", "template", "head"})
-    BLOCK: ClassVar[frozenset[str]] = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skip += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
 def read_upload(data: bytes, filename: str, *, outlet: str = "", alignment: str = "", title: str = "", date: str = "") -> list[Article]:
-    """Turn an uploaded .txt/.md/.html file into articles.
+    """Turn an uploaded file (any format of :mod:`framing.importers`) into articles.
 
     Raises
     ------
@@ -309,33 +442,7 @@ def read_upload(data: bytes, filename: str, *, outlet: str = "", alignment: str 
         With a one-line message naming the file, for any file that cannot be read.
     """
     name = Path(filename).name or "upload"
-    suffix = Path(name).suffix.lower()
-    if suffix not in UPLOAD_SUFFIXES:
-        raise ValueError(f"{name}: unsupported file type {suffix or '(none)'}; upload {', '.join(UPLOAD_SUFFIXES)}")
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ValueError(f"{name}: file too large ({len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,})")
-    try:
-        from framing import importers
-    except ImportError:
-        importers = None
-    if importers is not None:
-        try:
-            return importers.import_bytes(
-                data, name, max_bytes=MAX_UPLOAD_BYTES,
-                outlet=outlet or None, alignment=alignment or None, title=title or None, date=date or None,
-            )
-        except ValueError as exc:  # ImportProblem is a ValueError with a one-line message
-            raise ValueError(str(exc)) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{name}: not UTF-8 text (byte {exc.start})") from exc
-    if suffix in (".html", ".htm"):
-        parser = _TextOnly()
-        parser.feed(text)
-        text = re.sub(r"\n{3,}", "\n\n", "".join(parser.parts))
-    text = text.strip()
-    if not text:
-        raise ValueError(f"{name}: no text found")
-    return [Article(id=content_id(text), outlet=outlet or Path(name).stem, text=text, alignment=alignment,
-                    title=title, date=date, source_note=name)]
+    return importers.import_bytes(
+        data, name, max_bytes=MAX_UPLOAD_BYTES,
+        outlet=outlet or None, alignment=alignment or None, title=title or None, date=date or None,
+    )

@@ -68,17 +68,39 @@ class ReframeResult:
     changes: list[Change] = field(default_factory=list)
 
 
-def _choose(concept: Concept, weight: float, target: str) -> Term | None:
-    """The variant to use instead of a term of ``weight``; None to leave it."""
+def _choose(
+    concept: Concept, weight: float, target: str, usage: Mapping[tuple[str, str], int] | None = None
+) -> Term | None:
+    """The variant to use instead of a term of ``weight``; None to leave it.
+
+    With ``usage`` (how often each variant occurs in a reference corpus), the
+    variant people actually use wins ("coup" rather than "putsch"); without,
+    or on a tie, the weight closest to the mirrored one.
+    """
+    def used(term: Term) -> int:
+        return -(usage or {}).get((concept.id, term.text), 0)
+
     neutral = [t for t in concept.terms if t.weight == 0]
     if target == "opposite":
         other = [t for t in concept.terms if t.weight * weight < 0]
         if other:
-            # Closest to the mirrored weight; on a tie the shorter phrase reads
-            # more naturally, then the lexicon's own order decides.
-            return min(other, key=lambda t: (abs(t.weight + weight), len(t.text.split())))
+            # On a further tie the shorter phrase reads more naturally, then
+            # the lexicon's own order decides.
+            return min(other, key=lambda t: (used(t), abs(t.weight + weight), len(t.text.split())))
     # Target "neutral", or a concept with no wording on the other pole.
-    return neutral[0] if neutral else None
+    return min(neutral, key=used) if neutral else None
+
+
+def variant_usage(matches: pd.DataFrame, *, voices: Sequence[str] = (AUTHORIAL,)) -> dict[tuple[str, str], int]:
+    """Count ``(concept, canonical)`` in a match table, for ``reframe(usage=...)``.
+
+    By default only the outlets' own words count: the variants each side
+    chooses, not the words of the sources it quotes.
+    """
+    if matches.empty:
+        return {}
+    mine = matches[matches["voice"].isin(voices)]
+    return {key: int(n) for key, n in mine.groupby(["concept", "canonical"]).size().items()}
 
 
 def _is_auto_plural(surface: str, canonical: str) -> bool:
@@ -164,7 +186,14 @@ def _check(text: str, matches: pd.DataFrame, target: str) -> None:
         raise ValueError(f"matches lacks column(s) {', '.join(missing)}; needed: {', '.join(_REQUIRED)}")
 
 
-def reframe(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon], *, target: str = "opposite") -> ReframeResult:
+def reframe(
+    text: str,
+    matches: pd.DataFrame,
+    lexicons: Sequence[Lexicon],
+    *,
+    target: str = "opposite",
+    usage: Mapping[tuple[str, str], int] | None = None,
+) -> ReframeResult:
     """Rewrite a text with each loaded axis term swapped for another variant.
 
     Parameters
@@ -180,6 +209,11 @@ def reframe(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon], *, ta
         weight is closest to the negated weight (a concept with no wording on
         the other pole falls back to its neutral wording). ``neutral``: the
         concept's first wording of weight 0.
+    usage : mapping, optional
+        ``{(concept, canonical): count}`` from a reference corpus
+        (:func:`variant_usage`): among the allowed variants the most used one
+        is chosen, so a passage is rewritten in the words the other side
+        really uses.
 
     Returns
     -------
@@ -223,7 +257,7 @@ def reframe(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon], *, ta
     for start, end, concept, weight, canonical in candidates:
         if start < pos:
             continue  # overlaps a change already made
-        term = _choose(concept, weight, target)
+        term = _choose(concept, weight, target, usage)
         if term is None or term.weight == weight:
             continue
         surface = text[start:end]

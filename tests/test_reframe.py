@@ -162,3 +162,16 @@ def test_sample_paragraph_score_flips_sign():
     # reframed_matches gives the same axis matches the scores are built from.
     table = reframed_matches(result, lexicons)
     assert table["changed"].sum() >= len(result.changes)
+
+
+def test_usage_picks_the_variant_the_other_side_really_uses(lexicons, sample_matches):
+    from framing.reframe import variant_usage
+
+    text = "Now that the monthslong simmering rebellion against Maduro has exploded."
+    matches = match_table([Article(id="p", outlet="p", text=text)], lexicons)
+    plain = reframe(text, matches, lexicons)
+    used = reframe(text, matches, lexicons, usage=variant_usage(sample_matches))
+    assert [c.original for c in used.changes] == ["rebellion"]
+    # teleSUR, in its own voice, says "coup attempt" most often for the events.
+    assert used.changes[0].replacement == "coup attempt"
+    assert plain.changes[0].replacement != used.changes[0].replacement

@@ -1,8 +1,10 @@
-"""Add articles: paste text or upload .txt, .md or .html files.
+"""Add articles: paste text or upload files in any format the importers read.
 
-Each new article is scored at once, shown highlighted with its matches, and
-joins the corpus of every page for the rest of the session (kept in
-``st.session_state``; a persistent store comes with the ingestion issue).
+New articles go into the article store (:class:`framing.store.ArticleStore`),
+so they are there after a restart and in every page; each is scored at once
+and shown highlighted with its matches. The *Stored articles* section lists
+the store and deletes chosen articles. A bad file is reported in one line and
+skipped; the rest of the batch is imported.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from framing._dashboards import state
 
 from framing.corpus import Article, content_id
 from framing.highlight import legend_html
-from framing.textfold import count_words
 
 MATCH_COLUMNS = {"term": "Term", "canonical": "Canonical", "weight": "Weight", "voice": "Voice",
                  "concept_label": "Concept", "lexicon": "Lexicon"}
+STORED_COLUMNS = ["id", "outlet", "title", "date", "chars", "source_file", "added_at"]
+FLASH = "fr_add_flash"
 
 
 def _collect(text: str, files, outlet: str, alignment: str, title: str, date: str) -> list[Article]:
@@ -33,14 +36,35 @@ def _collect(text: str, files, outlet: str, alignment: str, title: str, date: st
                 id=f"pasted-{content_id(text)[:10]}", outlet=outlet or "Pasted text", text=text,
                 alignment=alignment, title=title, date=date, source_note="pasted in the dashboard",
             ))
-    for upload in files or []:
+    files = list(files or [])
+    progress = st.progress(0.0, text=f"Importing {len(files)} files…") if len(files) > 1 else None
+    failed = 0
+    for done, upload in enumerate(files, start=1):
         try:
             data = upload.getvalue()
             found.extend(state.read_upload(data, upload.name, outlet=outlet, alignment=alignment, title=title, date=date))
         except Exception as exc:  # noqa: BLE001 - any bad file: a clear message, never a traceback
+            failed += 1
             message = str(exc) or type(exc).__name__
             st.error(f"Could not add {state.md_escape(upload.name)}: {state.md_escape(message)}")
+        if progress is not None:
+            progress.progress(done / len(files), text=f"Read {done} of {len(files)} files"
+                              + (f" ({failed} could not be imported)" if failed else ""))
     return found
+
+
+def _report(result, new: list[Article]) -> None:
+    """Say what the store did with each article."""
+    names = {a.id: a.title or a.outlet for a in new}
+    if result.added:
+        n = len(result.added)
+        where = "the article store" if state.store() is not None and not state.store_problem() else "this session"
+        st.success(f"Added {n} article{'s' if n != 1 else ''} to {where}.")
+    for article_id in result.already_stored:
+        st.info(f"Already stored: {state.md_escape(names.get(article_id, article_id))} "
+                f"(as {state.md_escape(article_id)}); it was not stored twice.")
+    for article_id in result.conflicts:
+        st.warning(f"Not stored: the id {state.md_escape(article_id)} is already used by a different text.")
 
 
 def _show(article: Article, lexicons) -> None:
@@ -69,15 +93,44 @@ def _show(article: Article, lexicons) -> None:
                          width="stretch", height=520)
 
 
+def _stored_section() -> None:
+    """The store's articles, and deleting chosen ones."""
+    st.subheader("Stored articles", anchor=False)
+    listing = state.store_listing()
+    opened = state.store()
+    if listing is None or opened is None:
+        st.info("The article store cannot be used in this session, so nothing is stored.")
+        return
+    st.caption(f"{len(listing)} articles in {state.md_escape(str(opened.path))}. They are there after a restart "
+               "and in every page.")
+    if listing.empty:
+        return
+    st.dataframe(listing[STORED_COLUMNS], hide_index=True, width="stretch",
+                 height=min(400, 38 + 35 * len(listing)))
+    labels = {row.id: f"{row.outlet} — {row.title or row.id} ({row.id})" for row in listing.itertuples()}
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    chosen = left.multiselect("Articles to delete", list(labels), format_func=labels.get, key="add_delete_pick",
+                              placeholder="Choose stored articles")
+    if right.button("Delete", key="add_delete", icon=":material/delete:", disabled=not chosen, width="stretch"):
+        removed = state.remove_articles(chosen)
+        st.session_state[FLASH] = f"Deleted {removed} article{'s' if removed != 1 else ''} from the store."
+        st.session_state.pop("add_delete_pick", None)
+        st.rerun()
+
+
 def render() -> None:
     st.title("Add articles", anchor=False)
-    st.caption("Paste an article or upload .txt, .md or .html files (up to 5 MB each). "
-               "Added articles are scored at once and join every page for this session.")
+    if FLASH in st.session_state:
+        st.success(st.session_state.pop(FLASH))
+    suffixes = " ".join(state.UPLOAD_SUFFIXES)
+    st.caption(f"Paste an article or upload files ({suffixes}; up to {state.MAX_UPLOAD_BYTES // 1_000_000} MB each; "
+               "tables need a text column). Added articles are scored at once and kept in the article store: "
+               "they join every page and are still there after a restart.")
     with st.form("add_form", clear_on_submit=False, border=True):
         text = st.text_area("Article text", key="add_text", height=220,
                             placeholder="Paste the article here…")
-        files = st.file_uploader("…or upload files", type=["txt", "md", "html", "htm"], accept_multiple_files=True,
-                                 max_upload_size=state.MAX_UPLOAD_BYTES // (1024 * 1024), key="add_files")
+        files = st.file_uploader("…or upload files", type=[s.lstrip(".") for s in state.UPLOAD_SUFFIXES],
+                                 accept_multiple_files=True, max_upload_size=state.MAX_UPLOAD_MB, key="add_files")
         c1, c2, c3, c4 = st.columns([2, 2, 3, 1.3])
         outlet = c1.text_input("Outlet", key="add_outlet", placeholder="e.g. BBC News")
         alignment = c2.text_input("Alignment", key="add_alignment", placeholder="e.g. UK public broadcaster")
@@ -88,29 +141,21 @@ def render() -> None:
     if submitted:
         new = _collect(text, files, outlet.strip(), alignment.strip(), title.strip(), date.isoformat() if date else "")
         if new:
-            added = state.add_articles(new)
-            st.success(f"Added {len(added)} article{'s' if len(added) != 1 else ''} to this session's corpus.")
+            _report(state.add_articles(new), new)
         elif not (text or "").strip() and not files:
             st.warning("Paste a text or choose a file first.")
 
     lexicons = state.active_lexicons()
-    by_id = {a.id: a for a in st.session_state[state.ADDED]}
-    last = [by_id[i] for i in st.session_state[state.LAST_ADDED] if i in by_id]
+    by_id = {a.id: a for a in state.corpus()}
+    last = [by_id[i] for i in dict.fromkeys(st.session_state[state.LAST_ADDED]) if i in by_id]
     if last:
         st.html(legend_html(lexicons))
-        for article in last:
+        for article in last[:10]:  # a large table import: the first ten, the rest are listed below
             _show(article, lexicons)
+        if len(last) > 10:
+            st.caption(f"… and {len(last) - 10} more, listed under Stored articles.")
 
-    added = st.session_state[state.ADDED]
-    if added:
-        st.subheader("Added in this session", anchor=False)
-        st.dataframe(
-            [{"id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date, "words": count_words(a.text)} for a in added],
-            hide_index=True, width="stretch",
-        )
-        if st.button("Remove the added articles", key="add_clear", icon=":material/delete:"):
-            state.clear_added()
-            st.rerun()
+    _stored_section()
 
 
 render()

@@ -53,7 +53,8 @@ def _load(source: bytes | str, name: str) -> None:
     except Exception as exc:  # noqa: BLE001 - anything unexpected: report it, never a traceback
         st.error(f"{state.md_escape(name)}: could not be read ({state.md_escape(str(exc) or type(exc).__name__)})")
         return
-    error = state.add_custom_lexicon(lexicon)
+    text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
+    error = state.add_custom_lexicon(lexicon, text)
     if error:
         st.error(state.md_escape(error))
     else:

@@ -15,7 +15,7 @@ from framing._dashboards import state
 
 from framing.corpus import Article
 from framing.highlight import legend_html
-from framing.reframe import reframe, reframed_matches
+from framing.reframe import reframe, reframed_matches, variant_usage
 from framing.scores import article_scores
 
 SOURCE_ARTICLE, SOURCE_OWN = "A passage of an article", "My own passage"
@@ -107,7 +107,9 @@ def render() -> None:
         passage = passages[index][0]
 
     original_matches = state.matches((Article(id="passage", outlet="passage", text=passage),), lexicons)
-    result = reframe(passage, original_matches, lexicons, target=target)
+    # Swap in the variants the corpus's outlets actually use in their own voice.
+    usage = variant_usage(state.matches(None, lexicons))
+    result = reframe(passage, original_matches, lexicons, target=target, usage=usage)
     new_matches = reframed_matches(result, lexicons)
     before = _axis_scores(passage, original_matches, lexicons)
     after = _axis_scores(result.text, new_matches, lexicons)
