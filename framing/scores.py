@@ -119,7 +119,9 @@ def _counts(matches: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Match, loaded, voice and concept counts per key."""
     spans = matches.assign(loaded=matches["weight"] != 0)
     # A span matched by two lexicons counts once: loaded if either says so.
-    by_span = spans.groupby([*keys, "start", "end"], as_index=False).agg(
+    # Spans are offsets within one article, so the article is part of the key.
+    span_key = list(dict.fromkeys([*keys, "article", "start", "end"]))
+    by_span = spans.groupby(span_key, as_index=False).agg(
         loaded=("loaded", "max"), voice=("voice", "first")
     )
     loaded = by_span[by_span["loaded"]]

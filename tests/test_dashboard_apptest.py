@@ -1,9 +1,15 @@
 """The dashboard's pages, driven by Streamlit's AppTest (no browser).
 
 Every page runs without an exception; Compare highlights the sample's terms;
-Add articles scores a pasted article; an invalid lexicon shows every
-problem; and HTML/script payloads in a pasted article and in a pasted lexicon
-reach the page only escaped.
+Add articles scores a pasted article and keeps it in the store (there after a
+restart, gone when deleted); a store that cannot be opened falls back to the
+sample; Distinctive terms shows tables, keyword-in-context lines and grows a
+user lexicon that is active at once; Outlets shows bootstrap intervals; an
+invalid lexicon shows every problem; and HTML/script payloads in a pasted
+article and in a pasted lexicon reach the page only escaped.
+
+Each test gets its own article store (``FRAMING_DB`` set to a fresh file), so
+no test sees another's articles.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "dashboards" / "app.py"
-PAGES = ["pages/compare_page.py", "pages/outlets_page.py", "pages/add_articles_page.py", "pages/lexicon_page.py", "pages/reframe_page.py"]
+PAGES = ["pages/compare_page.py", "pages/outlets_page.py", "pages/terms_page.py", "pages/add_articles_page.py",
+         "pages/lexicon_page.py", "pages/reframe_page.py"]
 TIMEOUT = 60  # seconds per run; the first run imports pandas, matplotlib and the matcher
 
 SCRIPT = "<script>alert(1)</script>"
@@ -103,6 +110,14 @@ def assert_no_live_markup(at: AppTest) -> None:
         assert found is None, f"live markup {found.group(0)!r} reached the page in: {text[:300]!r}"
 
 
+@pytest.fixture(autouse=True)
+def own_store(tmp_path, monkeypatch) -> Path:
+    """A fresh article store for each test (the app reads $FRAMING_DB at every run)."""
+    path = tmp_path / "framing.db"
+    monkeypatch.setenv("FRAMING_DB", str(path))
+    return path
+
+
 @pytest.fixture(scope="module")
 def warm() -> None:
     """Import everything once, so each test's timing stays small."""
@@ -152,12 +167,21 @@ def test_compare_needs_two(warm):
     assert any("at least two" in i.value for i in at.info)
 
 
-def test_outlets_offers_downloads(warm):
+def test_outlets_offers_downloads_and_intervals(warm):
     at = goto(new_app(), "pages/outlets_page.py")
-    assert len(at.dataframe) == 2
-    assert len(at.get("image")) == 4  # axis score, loaded rate, voices, readability
+    assert len(at.dataframe) == 3  # intervals, per outlet, per article
+    # axis score (with error bars), loaded rate, voices, readability, axis score over time
+    assert len(at.get("image")) == 5
     downloads = at.get("download_button")
-    assert len(downloads) == 6  # a PNG per chart, two CSV tables
+    assert len(downloads) == 8  # a PNG per chart, intervals, outlets and articles CSV
+    intervals = at.dataframe[0].value
+    scores = intervals[intervals["measure"] == "score_gov_opp"]
+    assert set(scores["outlet"]) == {"ZeroHedge", "teleSUR English", "RT"}
+    assert (scores["low"] <= scores["estimate"]).all() and (scores["estimate"] <= scores["high"]).all()
+    assert set(intervals["method"]) == {"percentile bootstrap over sentences"}  # one article per outlet
+    assert set(intervals["n_resamples"]) == {500}
+    at.radio(key="outlets_freq").set_value("week").run()
+    assert not at.exception
 
 
 def add_pasted(at: AppTest, text: str, **fields: str) -> AppTest:
@@ -182,6 +206,52 @@ def test_add_articles_scores_a_pasted_article(warm):
     # It joins the corpus: Compare offers it.
     goto(at, "pages/compare_page.py")
     assert any("Test Outlet" in o for o in at.multiselect(key="compare_pick").options)
+
+
+def test_added_article_is_stored_survives_a_restart_and_can_be_deleted(warm, own_store):
+    from framing.store import ArticleStore
+
+    text = "The uprising went on in the streets, said the Maduro regime."
+    at = add_pasted(new_app(), text, outlet="Stored Outlet", title="Kept")
+    [stored] = [a for a in ArticleStore(own_store).articles() if a.outlet == "Stored Outlet"]
+    assert stored.text == text and stored.title == "Kept"
+    # The same text again: "already stored", not stored twice.
+    add_pasted(at, text, outlet="Stored Outlet", title="Kept")
+    assert any("Already stored" in i.value for i in at.info)
+    assert ArticleStore(own_store).count() == 4
+    # A restart: a new session reads the same store.
+    at = new_app()  # Compare, the default page
+    assert any("Stored Outlet" in o for o in at.multiselect(key="compare_pick").options)
+    # (AppTest drops the frame's sidebar after a second switch_page: read it on the first run.)
+    assert any("4 articles from 4 outlets" in c.value for c in at.sidebar.caption)
+    # Delete it on the Add articles page.
+    goto(at, "pages/add_articles_page.py")
+    pick = at.multiselect(key="add_delete_pick")
+    assert any(stored.id in option for option in pick.options)  # options show "outlet — title (id)"
+    pick.set_value([stored.id]).run()
+    at.button(key="add_delete").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Deleted 1 article" in s.value for s in at.success)
+    assert stored.id not in {a.id for a in ArticleStore(own_store).articles()}
+    goto(at, "pages/compare_page.py")
+    assert not any("Stored Outlet" in o for o in at.multiselect(key="compare_pick").options)
+
+
+def test_unusable_store_falls_back_to_the_sample(warm, own_store):
+    own_store.write_bytes(b"this is not a database\x00" * 100)
+    at = new_app()
+    assert any("article store could not be opened" in e.value for e in at.error)
+    assert len(at.multiselect(key="compare_pick").options) == 3  # the bundled sample
+    at = add_pasted(at, "The coup failed, said the regime.", outlet="Session Outlet")
+    assert not at.exception
+    assert any("this session" in s.value for s in at.success)
+    goto(at, "pages/compare_page.py")
+    assert any("Session Outlet" in o for o in at.multiselect(key="compare_pick").options)
+    # Every page says so (a fresh session each: AppTest drops the frame's
+    # elements after a switch back to the default page or a second switch).
+    for page in PAGES:
+        at = new_app() if page == "pages/compare_page.py" else goto(new_app(), page)
+        assert any("article store could not be opened" in e.value for e in at.error), page
 
 
 def test_add_articles_empty_submit_warns(warm):
@@ -279,3 +349,62 @@ def test_reframe_own_passage_escapes(warm):
     body = html_text(at)
     assert "fr-changed" in body
     assert_no_live_markup(at)
+
+
+def test_terms_page_tables_kwic_and_add_to_lexicon(warm, own_store):
+    at = goto(new_app(), "pages/terms_page.py")
+    assert at.selectbox(key="terms_by").value == "outlet"
+    tables = {tab.label: tab.dataframe[0].value for tab in at.tabs}
+    assert set(tables) == {"ZeroHedge", "teleSUR English", "RT"}
+    assert "coup" in list(tables["teleSUR English"]["term"])
+    assert len(at.get("image")) == 1 and len(at.get("download_button")) == 2  # scatter PNG, terms CSV
+    # Keyword in context of a chosen term, with voices.
+    at.selectbox(key="terms_term").set_value("streets").run()
+    assert not at.exception
+    lines = at.code[0].value
+    assert "== ZeroHedge" in lines and "[streets]" in lines and "(authorial)" in lines
+    # Add it to a new user lexicon: saved, active at once, highlighted on Compare.
+    at.text_input(key="terms_new_lexicon").input("my-terms")
+    at.text_input(key="terms_new_concept").input("Street protest")
+    at.number_input(key="terms_weight_plain").set_value(0.7)
+    at.button(key="terms_add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert any("saved and active" in s.value for s in at.success)
+    assert "my-terms" in at.session_state["fr_active"]
+    assert at.selectbox(key="terms_lexicon").value == "my-terms"
+    goto(at, "pages/compare_page.py")
+    assert 'data-canonical="streets"' in html_text(at)
+    # The same term twice in one concept is refused with a clear message.
+    goto(at, "pages/terms_page.py")
+    at.selectbox(key="terms_term").set_value("streets").run()
+    at.button(key="terms_add").click().run()
+    assert any("already has this term" in e.value for e in at.error)
+    # A restart loads the stored lexicon, active.
+    at = goto(new_app(), "pages/lexicon_page.py")
+    assert "my-terms" in at.multiselect(key="lexicon_active").value
+    assert "streets" in set(at.dataframe[0].value["term"])
+
+
+def test_terms_page_one_against_another_on_an_axis(warm):
+    at = goto(new_app(), "pages/terms_page.py")
+    at.radio(key="terms_mode").set_value("One group against another").run()
+    at.selectbox(key="terms_group").set_value("teleSUR English").run()
+    at.selectbox(key="terms_vs").set_value("ZeroHedge").run()
+    at.slider(key="terms_ngram").set_value((1, 2)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    [tab] = at.tabs
+    left, right = (d.value for d in tab.dataframe)
+    assert "coup" in list(left["term"]) and (left["z"] > 0).all() and (right["z"] > 0).all()
+    assert all(t.count(" ") <= 1 for t in left["term"])  # up to two words
+    # A new concept on the crisis axis takes a negative weight.
+    at.selectbox(key="terms_term").set_value("pompeo").run()
+    at.text_input(key="terms_new_lexicon").input("axis-terms")
+    at.text_input(key="terms_new_concept").input("US officials")
+    at.selectbox(key="terms_axis").set_value("gov_opp").run()
+    at.number_input(key="terms_weight_axis").set_value(-0.3)
+    at.button(key="terms_add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    lexicon = {lex.name: lex for lex in __import__("framing.store", fromlist=["x"]).ArticleStore().lexicons()}["axis-terms"]
+    assert lexicon.concept("us_officials").axis == "gov_opp"
+    assert lexicon.concept("us_officials").terms[0].weight == -0.3

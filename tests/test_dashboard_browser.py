@@ -1,9 +1,11 @@
 """The dashboard in a real browser: headless Debian chromium driven by Playwright.
 
-Starts ``streamlit run dashboards/app.py`` on a free port, checks the
-highlighted terms on Compare, uploads a .txt file full of HTML/script
-payloads on Add articles (nothing may run, no element may be injected),
-and saves full-page screenshots of Compare and Reframe to tests/artifacts/.
+Starts ``streamlit run dashboards/app.py`` on a free port with its own
+article store (``FRAMING_DB``), checks the highlighted terms on Compare,
+uploads a .txt file full of HTML/script payloads (and a broken file) on Add
+articles (nothing may run, no element may be injected), restarts the server
+on the same store and finds the article again, visits Outlets, Lexicon and
+Distinctive terms, and saves full-page screenshots to tests/artifacts/.
 
 Skipped only off CI when chromium is missing; with ``CI`` set it fails
 instead, so the browser test can never be skipped silently in CI.
@@ -67,11 +69,36 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(chromium_path, tmp_path_factory):
-    """The app on a free port; yields its base URL and is killed afterwards."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+class Server:
+    """A ``streamlit run`` process on a free port; ``restart()`` starts a new one on the same store."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.db = folder / "framing.db"
+        self.process: subprocess.Popen | None = None
+        self.base = ""
+        self.runs = 0
+
+    def start(self) -> None:
+        port = _free_port()
+        self.runs += 1
+        self.log_path = self.folder / f"server-{self.runs}.log"
+        self.process, self.base = _start(port, self.log_path, self.db)
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        _stop(self.process)
+        self.process = None
+        log_text = self.log_path.read_text(errors="replace")
+        assert "Traceback" not in log_text, f"the server logged an error:\n{log_text}"
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def _start(port: int, log_path: Path, db: Path) -> tuple[subprocess.Popen, str]:
     command = [
         sys.executable, "-m", "streamlit", "run", str(APP),
         "--server.headless", "true",
@@ -81,33 +108,50 @@ def server(chromium_path, tmp_path_factory):
         "--server.fileWatcherType", "none",
         "--server.runOnSave", "false",
     ]
+    env = {**os.environ, "FRAMING_DB": str(db)}  # the app's own store, never the user's
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer in {START_TIMEOUT}s:\n{log_path.read_text(errors='replace')}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{log_path.read_text(errors='replace')}")
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log_text = log_path.read_text(errors="replace")
-        assert "Traceback" not in log_text, f"the server logged an error:\n{log_text}"
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return process, base
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            _stop(process)
+            pytest.fail(f"streamlit did not answer in {START_TIMEOUT}s:\n{log_path.read_text(errors='replace')}")
+        time.sleep(0.3)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def app_server(chromium_path, tmp_path_factory):
+    """The app, restartable; stopped (and its log checked) afterwards."""
+    server = Server(tmp_path_factory.mktemp("streamlit"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture()
+def server(app_server) -> str:
+    """The base URL of the running app."""
+    return app_server.base
 
 
 @pytest.fixture(scope="module")
@@ -204,17 +248,23 @@ def test_compare_highlights_and_renders(server, page):
     _full_page_screenshot(page, "compare")
 
 
-def test_upload_scores_and_stays_inert(server, page, tmp_path):
+def test_upload_scores_and_stays_inert(app_server, page, tmp_path):
+    server = app_server.base
     page.goto(server + "/add")
     page.get_by_text("Paste an article or upload").wait_for()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
-        files=[{"name": "payload-news_2019.txt", "mimeType": "text/plain", "buffer": PAYLOAD.encode("utf-8")}]
+        files=[{"name": "payload-news_2019.txt", "mimeType": "text/plain", "buffer": PAYLOAD.encode("utf-8")},
+               {"name": "broken.docx", "mimeType": "application/octet-stream", "buffer": b"not a zip file" * 20}]
     )
     page.locator('[data-testid="stFileChip"][aria-label^="payload-news_2019.txt"]').wait_for()
+    page.locator('[data-testid="stFileChip"][aria-label^="broken.docx"]').wait_for()
     page.get_by_label("Outlet").fill("Payload <img src=x onerror=alert(1)> News")
     page.get_by_label("Title").fill("<script>alert(1)</script> \"quoted\" 'title'")
     page.get_by_role("button", name="Score and add").click()
     page.get_by_text("Added 1 article").wait_for()
+    # The broken file: one error line, the rest imported.
+    errors = page.locator('[data-testid="stAlertContentError"]')
+    assert errors.count() == 1 and "broken.docx" in errors.first.inner_text()
     main = page.locator('[data-testid="stMain"]')
     main.locator('[data-testid="stDataFrame"]').first.wait_for()  # the matches table, last on the page
     main.locator('mark.fr-term[data-canonical="coup"]').first.wait_for()
@@ -250,6 +300,22 @@ def test_upload_scores_and_stays_inert(server, page, tmp_path):
     assert page.locator('img[src="x"]').count() == 0
     assert not page.dialogs
 
+    # A restart of the server on the same store: the article is still there.
+    app_server.restart()
+    page.goto(app_server.base + "/")
+    page.locator("mark.fr-term").first.wait_for(state="visible")
+    page.get_by_text("4 articles from 4 outlets").wait_for()
+    picker = page.locator('[data-testid="stMultiSelect"] input').first
+    picker.fill("Payload")
+    page.get_by_role("option").filter(has_text="Payload <img src=x").first.wait_for()
+    page.keyboard.press("Escape")
+    page.goto(app_server.base + "/add")
+    page.get_by_text("Stored articles", exact=True).wait_for()
+    page.get_by_text("4 articles in").wait_for()
+    _wait_idle(page)
+    _no_horizontal_overflow(page)
+    _full_page_screenshot(page, "add-articles-stored")
+
 
 def test_reframe_side_by_side(server, page):
     page.goto(server + "/reframe")
@@ -267,8 +333,9 @@ def test_reframe_side_by_side(server, page):
 def test_outlets_and_lexicon_pages(server, page):
     page.goto(server + "/outlets")
     charts = page.locator('[data-testid="stImage"] img')
-    charts.nth(3).wait_for(state="visible")
-    assert charts.count() == 4
+    charts.nth(4).wait_for(state="visible")
+    assert charts.count() == 5  # axis score with intervals, loaded, voices, readability, over time
+    assert page.get_by_role("button", name="Download intervals CSV").is_visible()
     assert page.get_by_role("button", name="Download outlets CSV").is_visible()
     _wait_idle(page)
     _no_horizontal_overflow(page)
@@ -281,3 +348,18 @@ def test_outlets_and_lexicon_pages(server, page):
     _no_horizontal_overflow(page)
     assert page.locator('[data-testid="stDialog"]').count() == 0
     _full_page_screenshot(page, "lexicon")
+
+
+def test_distinctive_terms_page(server, page):
+    page.goto(server + "/terms")
+    page.get_by_text("Frequency against distinctiveness").wait_for()
+    page.locator('[data-testid="stImage"] img').first.wait_for(state="visible")
+    page.get_by_role("tab", name="teleSUR English").wait_for()
+    page.locator('[data-testid="stCode"]').first.wait_for(state="visible")  # keyword-in-context lines
+    assert "==" in page.locator('[data-testid="stCode"]').first.inner_text()
+    assert page.get_by_role("button", name="Download all terms (CSV)").is_visible()
+    page.get_by_text("Add to a lexicon").wait_for()
+    _wait_idle(page)
+    _no_horizontal_overflow(page)
+    assert page.locator('img[src="x"]').count() == 0 and not page.dialogs
+    _full_page_screenshot(page, "terms")

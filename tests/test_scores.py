@@ -91,3 +91,11 @@ def test_sample_outlets_fall_on_the_expected_sides(sample, sample_matches):
     assert table.loc["teleSUR English", "prefers:events"] == "coup attempt"
     assert table.loc["ZeroHedge", "prefers:maduro_standing"] == "regime"
     assert 0 < table.loc["RT", "flesch_reading_ease"] < 100
+
+
+def test_outlet_loaded_counts_add_up_over_articles_with_equal_offsets():
+    twins = [Article(id=f"t{i}", outlet="Twin", text="The coup failed.") for i in range(2)]
+    outlets = outlet_scores(twins, [TINY]).set_index("outlet")
+    articles = article_scores(twins, [TINY])
+    assert outlets.loc["Twin", "loaded"] == articles["loaded"].sum() == 2
+    assert outlets.loc["Twin", "loaded_authorial"] == 2

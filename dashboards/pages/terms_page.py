@@ -243,8 +243,8 @@ def render() -> None:
     ckey, lkey = state.corpus_key(articles), state.lexicon_key(lexicons)
     try:
         results = _terms(ckey, params, articles)
-    except ValueError as exc:
-        st.error(state.md_escape(str(exc)))
+    except (ValueError, OverflowError) as exc:  # OverflowError: see termcounts with ngram_range (1, 1)
+        st.error(f"Could not count the terms: {state.md_escape(str(exc) or type(exc).__name__)}")
         return
     prov = state.prov(lexicons, by=by, comparison="each vs rest" if vs is None else f"{group} vs {vs}",
                       prior=prior, strength="n_a + n_b (default)", ngram_range=list(ngram_range),
