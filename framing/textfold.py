@@ -77,9 +77,9 @@ class _Anchors:
         self.source = source
 
     def __call__(self, d: int) -> int:
-        if len(self.derived) == 1:
-            return self.source[0] + d - self.derived[0]
-        i = max(bisect_right(self.derived, d) - 1, 0)
+        i = bisect_right(self.derived, d) - 1
+        if i < 0:
+            i = 0
         return self.source[i] + (d - self.derived[i])
 
 
@@ -108,7 +108,8 @@ class KeyText:
 
     def to_original(self, k: int) -> int:
         """Map a key position to the position of its source character."""
-        return self._collapsed_to_original(self._folded_to_collapsed(k - 1))
+        f = k - 1 if self._folded_to_collapsed is IDENTITY else self._folded_to_collapsed(k - 1)
+        return f if self._collapsed_to_original is IDENTITY else self._collapsed_to_original(f)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a key span ``[start, end)`` (of word characters) to the original."""
@@ -275,4 +276,4 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 def count_words(text: str) -> int:
     """Count words: runs of letters and digits, with inner apostrophes (don't, Guaido’s)."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))

@@ -20,7 +20,7 @@ from framing.highlight import legend_html
 
 MATCH_COLUMNS = {"term": "Term", "canonical": "Canonical", "weight": "Weight", "voice": "Voice",
                  "concept_label": "Concept", "lexicon": "Lexicon"}
-STORED_COLUMNS = ["id", "outlet", "title", "date", "chars", "source_file", "added_at"]
+STORED_COLUMNS = ["id", "outlet", "date", "chars", "title", "source_file", "added_at"]  # short columns first: all visible
 FLASH = "fr_add_flash"
 
 

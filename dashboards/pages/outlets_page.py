@@ -25,8 +25,8 @@ from framing.timeline import axis_timeline
 #: recompute when the corpus or the lexicons change (cached otherwise).
 N_RESAMPLES = 500
 SEED = 0
-INTERVAL_COLUMNS = ["outlet", "measure", "estimate", "low", "high", "confidence", "method", "unit", "n_units",
-                    "n_resamples", "seed"]
+#: Columns shown (the CSV has them all: confidence, unit, n_valid, seed too).
+INTERVAL_COLUMNS = ["outlet", "measure", "estimate", "low", "high", "method", "n_units", "n_resamples"]
 
 
 @st.cache_data(show_spinner="Bootstrapping intervals…", max_entries=16)

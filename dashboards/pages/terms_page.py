@@ -26,7 +26,7 @@ from framing.provenance import to_csv_with_provenance
 from framing.termcounts import group_of
 
 MODE_REST, MODE_PAIR = "Each group against the rest", "One group against another"
-NEW_LEXICON, NEW_CONCEPT, NO_AXIS = "＋ New user lexicon…", "＋ New concept…", "No axis: a plain loaded category"
+NEW_LEXICON, NEW_CONCEPT, NO_AXIS = "(new user lexicon)", "(new concept)", "none (plain loaded)"
 TOP = 15  # terms per side in the tables, labelled in the scatter
 TABLE_COLUMNS = {"term": "term", "count_a": "count", "count_b": "count (other side)", "z": "z", "delta": "log-odds"}
 FLASH = "fr_terms_flash"

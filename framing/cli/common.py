@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -10,6 +11,7 @@ from framing.corpus import Article, CorpusError, load_corpus, load_sample_corpus
 from framing.lexicon import Lexicon, LexiconError, bundled_lexicons, load_lexicon
 
 if TYPE_CHECKING:
+    import pandas as pd
     from framing.store import ArticleStore
 
 
@@ -101,3 +103,16 @@ def store_from_args(db: str | None) -> ArticleStore:
         return ArticleStore(db)
     except StoreError as exc:
         raise CliError(str(exc)) from exc
+
+
+def _json_value(value: object) -> object:
+    if hasattr(value, "item"):  # a numpy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN
+    return value
+
+
+def json_records(frame: "pd.DataFrame") -> list[dict]:
+    """Rows of a DataFrame as JSON-ready dicts (numpy scalars unwrapped, NaN as null)."""
+    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]

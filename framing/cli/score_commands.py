@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args
+from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args, json_records
 from framing.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.quotes import VOICES
@@ -56,18 +55,6 @@ def _inputs(args: argparse.Namespace):
     return articles, lexicons, factors
 
 
-def _json_value(value):
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):  # numpy scalar
-        return _json_value(value.item())
-    return value
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
 def run_score(args: argparse.Namespace) -> int:
     """Print the per-article (or per-outlet) score table."""
     if args.input or args.output:
@@ -84,7 +71,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.write(to_csv_with_provenance(table, prov))
     elif args.format == "json":
-        json.dump({"provenance": prov, "rows": _records(table)}, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump({"provenance": prov, "rows": json_records(table)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         key = "outlet" if args.outlets else "article"
@@ -151,7 +138,7 @@ def run_matches(args: argparse.Namespace) -> int:
         # Each line holds exactly the documented keys, so the provenance goes
         # to standard error as comment lines (CSV output carries it inline).
         sys.stderr.write("\n".join(provenance_lines(prov)) + "\n")
-        for record in _records(matches[JSONL_KEYS]):
+        for record in json_records(matches[JSONL_KEYS]):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(to_csv_with_provenance(matches, prov))

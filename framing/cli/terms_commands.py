@@ -10,28 +10,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_from_args, lexicons_from_args
+from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_from_args, lexicons_from_args, json_records
 from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
 from framing.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
 from framing.provenance import provenance, to_csv_with_provenance
 from framing.scores import match_table
-
-
-def _json_value(value: object) -> object:
-    if hasattr(value, "item"):  # numpy scalar
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
 def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
@@ -76,7 +63,7 @@ def run_terms(args: argparse.Namespace) -> int:
         sys.stdout.write(to_csv_with_provenance(rows, prov))
     elif args.format == "json":
         comparisons = [{k: t.attrs[k] for k in ("group_a", "group_b", "n_a", "n_b", "a0")} for t in tables]
-        json.dump({"provenance": prov, "comparisons": comparisons, "rows": _records(rows)},
+        json.dump({"provenance": prov, "comparisons": comparisons, "rows": json_records(rows)},
                   sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -115,7 +102,7 @@ def run_kwic(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.write(to_csv_with_provenance(table, prov))
     elif args.format == "json":
-        json.dump({"provenance": prov, "rows": _records(table)}, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump({"provenance": prov, "rows": json_records(table)}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif table.empty:
         print(f"no occurrence of {args.term!r}")
