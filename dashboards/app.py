@@ -3,7 +3,7 @@
 Run with ``framing dashboard`` or ``streamlit run dashboards/app.py``. This
 script is the frame around every page: page setup, shared CSS, the sidebar
 summary and the navigation; the pages themselves are the modules in
-``pages/`` (each one thin over the :mod:`framing` library).
+``views/`` (each one thin over the :mod:`framing` library).
 """
 
 from __future__ import annotations
@@ -15,24 +15,22 @@ from framing._dashboards import state
 
 HERE = Path(__file__).resolve().parent
 
-# Why the page files end in "_page": Streamlit still honours the old
-# pages/-folder convention until a session has run st.navigation, and then
-# serves /<file stem> by running that file alone (without this frame: no
-# wide layout, no CSS, no sidebar). The URLs below ("/compare", ...) must
-# therefore not equal any file stem in pages/, so that a first visit to a
-# bookmarked /outlets runs this script, which switches to st.navigation.
-# Compare, the default page, is served at the root URL.
+# The pages live in views/, not pages/: Streamlit still honours the old
+# pages/-folder convention until a session has run st.navigation, and would
+# serve a bookmarked /outlets by running that file alone (no wide layout, no
+# CSS, no sidebar) or answer "Page not found". Compare, the default page, is
+# served at the root URL.
 
 st.set_page_config(page_title="framing", page_icon=":material/compare_arrows:", layout="wide")
 
 PAGES = [
-    st.Page(HERE / "pages" / "compare_page.py", title="Compare", icon=":material/view_column:", default=True),
-    st.Page(HERE / "pages" / "outlets_page.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
-    st.Page(HERE / "pages" / "terms_page.py", title="Distinctive terms", icon=":material/scatter_plot:",
+    st.Page(HERE / "views" / "compare_page.py", title="Compare", icon=":material/view_column:", default=True),
+    st.Page(HERE / "views" / "outlets_page.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
+    st.Page(HERE / "views" / "terms_page.py", title="Distinctive terms", icon=":material/scatter_plot:",
             url_path="terms"),
-    st.Page(HERE / "pages" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
-    st.Page(HERE / "pages" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
-    st.Page(HERE / "pages" / "reframe_page.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
+    st.Page(HERE / "views" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
+    st.Page(HERE / "views" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
+    st.Page(HERE / "views" / "reframe_page.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
 ]
 
 state.init()

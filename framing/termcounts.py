@@ -204,7 +204,9 @@ def count_terms(
     if isinstance(min_total, bool) or not isinstance(min_total, (int, np.integer)) or min_total < 1:
         raise ValueError(f"min_total must be an integer >= 1, got {min_total!r}")
     low, high = options.ngram_range
-    base = 1 << (63 // high)
+    # An n-gram's code packs n word ids in one int64; 2**62 keeps the base
+    # itself an int64 when n is 1 (2**63 would overflow).
+    base = 1 << min(63 // high, 62)
     vocab = _Vocabulary(options.stopwords())
     tallies: dict[str, dict[int, _Tally]] = {}
     for article in articles:

@@ -23,8 +23,8 @@ pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parent.parent / "dashboards" / "app.py"
-PAGES = ["pages/compare_page.py", "pages/outlets_page.py", "pages/terms_page.py", "pages/add_articles_page.py",
-         "pages/lexicon_page.py", "pages/reframe_page.py"]
+PAGES = ["views/compare_page.py", "views/outlets_page.py", "views/terms_page.py", "views/add_articles_page.py",
+         "views/lexicon_page.py", "views/reframe_page.py"]
 TIMEOUT = 60  # seconds per run; the first run imports pandas, matplotlib and the matcher
 
 SCRIPT = "<script>alert(1)</script>"
@@ -132,7 +132,7 @@ def test_every_page_runs(page, warm):
 
 
 def test_compare_highlights_the_sample(warm):
-    at = goto(new_app(), "pages/compare_page.py")
+    at = goto(new_app(), "views/compare_page.py")
     assert at.multiselect(key="compare_pick").value, "no articles preselected"
     body = html_text(at)
     # teleSUR puts "interim president" in scare quotes; ZeroHedge says "uprising".
@@ -146,7 +146,7 @@ def test_compare_highlights_the_sample(warm):
 
 
 def test_compare_outlets_and_same_concept_mode(warm):
-    at = goto(new_app(), "pages/compare_page.py")
+    at = goto(new_app(), "views/compare_page.py")
     at.radio(key="compare_unit").set_value("Outlets").run()
     assert not at.exception
     assert set(at.multiselect(key="compare_pick_outlets").value) == {"ZeroHedge", "teleSUR English", "RT"}
@@ -160,7 +160,7 @@ def test_compare_outlets_and_same_concept_mode(warm):
 
 
 def test_compare_needs_two(warm):
-    at = goto(new_app(), "pages/compare_page.py")
+    at = goto(new_app(), "views/compare_page.py")
     pick = at.multiselect(key="compare_pick")
     pick.set_value(pick.value[:1]).run()
     assert not at.exception
@@ -168,7 +168,7 @@ def test_compare_needs_two(warm):
 
 
 def test_outlets_offers_downloads_and_intervals(warm):
-    at = goto(new_app(), "pages/outlets_page.py")
+    at = goto(new_app(), "views/outlets_page.py")
     assert len(at.dataframe) == 3  # intervals, per outlet, per article
     # axis score (with error bars), loaded rate, voices, readability, axis score over time
     assert len(at.get("image")) == 5
@@ -185,7 +185,7 @@ def test_outlets_offers_downloads_and_intervals(warm):
 
 
 def add_pasted(at: AppTest, text: str, **fields: str) -> AppTest:
-    goto(at, "pages/add_articles_page.py")
+    goto(at, "views/add_articles_page.py")
     at.text_area(key="add_text").input(text)
     for name, value in fields.items():
         at.text_input(key=f"add_{name}").input(value)
@@ -204,7 +204,7 @@ def test_add_articles_scores_a_pasted_article(warm):
     matches = at.dataframe[0].value
     assert {"coup attempt", "Maduro regime", "uprising"} <= set(matches["Canonical"])
     # It joins the corpus: Compare offers it.
-    goto(at, "pages/compare_page.py")
+    goto(at, "views/compare_page.py")
     assert any("Test Outlet" in o for o in at.multiselect(key="compare_pick").options)
 
 
@@ -225,7 +225,7 @@ def test_added_article_is_stored_survives_a_restart_and_can_be_deleted(warm, own
     # (AppTest drops the frame's sidebar after a second switch_page: read it on the first run.)
     assert any("4 articles from 4 outlets" in c.value for c in at.sidebar.caption)
     # Delete it on the Add articles page.
-    goto(at, "pages/add_articles_page.py")
+    goto(at, "views/add_articles_page.py")
     pick = at.multiselect(key="add_delete_pick")
     assert any(stored.id in option for option in pick.options)  # options show "outlet — title (id)"
     pick.set_value([stored.id]).run()
@@ -233,7 +233,7 @@ def test_added_article_is_stored_survives_a_restart_and_can_be_deleted(warm, own
     assert not at.exception, [e.value for e in at.exception]
     assert any("Deleted 1 article" in s.value for s in at.success)
     assert stored.id not in {a.id for a in ArticleStore(own_store).articles()}
-    goto(at, "pages/compare_page.py")
+    goto(at, "views/compare_page.py")
     assert not any("Stored Outlet" in o for o in at.multiselect(key="compare_pick").options)
 
 
@@ -245,24 +245,24 @@ def test_unusable_store_falls_back_to_the_sample(warm, own_store):
     at = add_pasted(at, "The coup failed, said the regime.", outlet="Session Outlet")
     assert not at.exception
     assert any("this session" in s.value for s in at.success)
-    goto(at, "pages/compare_page.py")
+    goto(at, "views/compare_page.py")
     assert any("Session Outlet" in o for o in at.multiselect(key="compare_pick").options)
     # Every page says so (a fresh session each: AppTest drops the frame's
     # elements after a switch back to the default page or a second switch).
     for page in PAGES:
-        at = new_app() if page == "pages/compare_page.py" else goto(new_app(), page)
+        at = new_app() if page == "views/compare_page.py" else goto(new_app(), page)
         assert any("article store could not be opened" in e.value for e in at.error), page
 
 
 def test_add_articles_empty_submit_warns(warm):
-    at = goto(new_app(), "pages/add_articles_page.py")
+    at = goto(new_app(), "views/add_articles_page.py")
     at.button(key="add_submit").click().run()
     assert not at.exception
     assert any("Paste a text" in w.value for w in at.warning)
 
 
 def test_invalid_lexicon_lists_every_problem(warm):
-    at = goto(new_app(), "pages/lexicon_page.py")
+    at = goto(new_app(), "views/lexicon_page.py")
     at.text_area(key="lexicon_paste").input(BAD_LEXICON)
     at.button(key="lexicon_load_paste").click().run()
     assert not at.exception
@@ -280,13 +280,13 @@ def test_invalid_lexicon_lists_every_problem(warm):
 
 
 def test_lexicon_choose_active(warm):
-    at = goto(new_app(), "pages/lexicon_page.py")
+    at = goto(new_app(), "views/lexicon_page.py")
     active = at.multiselect(key="lexicon_active")
     assert set(active.value) == {"venezuela-2019", "loaded-language"}
     active.set_value(["loaded-language"]).run()
     assert not at.exception
     assert set(at.dataframe[0].value["lexicon"]) == {"loaded-language"}
-    goto(at, "pages/compare_page.py")
+    goto(at, "views/compare_page.py")
     body = html_text(at)
     assert 'data-lexicon="venezuela-2019"' not in body
     assert 'data-lexicon="loaded-language"' in body
@@ -306,7 +306,7 @@ def test_xss_in_pasted_article_is_escaped(warm):
 
 
 def test_xss_in_pasted_lexicon_is_escaped(warm):
-    at = goto(new_app(), "pages/lexicon_page.py")
+    at = goto(new_app(), "views/lexicon_page.py")
     at.text_area(key="lexicon_paste").input(XSS_LEXICON)
     at.button(key="lexicon_load_paste").click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -328,7 +328,7 @@ def test_xss_in_pasted_lexicon_is_escaped(warm):
 
 
 def test_reframe_shows_both_versions(warm):
-    at = goto(new_app(), "pages/reframe_page.py")
+    at = goto(new_app(), "views/reframe_page.py")
     assert at.selectbox(key="reframe_article").value
     body = html_text(at)
     assert body.count('class="fr-term') > 0
@@ -342,7 +342,7 @@ def test_reframe_shows_both_versions(warm):
 
 
 def test_reframe_own_passage_escapes(warm):
-    at = goto(new_app(), "pages/reframe_page.py")
+    at = goto(new_app(), "views/reframe_page.py")
     at.radio(key="reframe_source").set_value("My own passage").run()
     at.text_area(key="reframe_text").input(f"The coup {SCRIPT} failed, the regime {IMG} said.").run()
     assert not at.exception
@@ -352,7 +352,7 @@ def test_reframe_own_passage_escapes(warm):
 
 
 def test_terms_page_tables_kwic_and_add_to_lexicon(warm, own_store):
-    at = goto(new_app(), "pages/terms_page.py")
+    at = goto(new_app(), "views/terms_page.py")
     assert at.selectbox(key="terms_by").value == "outlet"
     tables = {tab.label: tab.dataframe[0].value for tab in at.tabs}
     assert set(tables) == {"ZeroHedge", "teleSUR English", "RT"}
@@ -373,21 +373,21 @@ def test_terms_page_tables_kwic_and_add_to_lexicon(warm, own_store):
     assert any("saved and active" in s.value for s in at.success)
     assert "my-terms" in at.session_state["fr_active"]
     assert at.selectbox(key="terms_lexicon").value == "my-terms"
-    goto(at, "pages/compare_page.py")
+    goto(at, "views/compare_page.py")
     assert 'data-canonical="streets"' in html_text(at)
     # The same term twice in one concept is refused with a clear message.
-    goto(at, "pages/terms_page.py")
+    goto(at, "views/terms_page.py")
     at.selectbox(key="terms_term").set_value("streets").run()
     at.button(key="terms_add").click().run()
     assert any("already has this term" in e.value for e in at.error)
     # A restart loads the stored lexicon, active.
-    at = goto(new_app(), "pages/lexicon_page.py")
+    at = goto(new_app(), "views/lexicon_page.py")
     assert "my-terms" in at.multiselect(key="lexicon_active").value
     assert "streets" in set(at.dataframe[0].value["term"])
 
 
 def test_terms_page_one_against_another_on_an_axis(warm):
-    at = goto(new_app(), "pages/terms_page.py")
+    at = goto(new_app(), "views/terms_page.py")
     at.radio(key="terms_mode").set_value("One group against another").run()
     at.selectbox(key="terms_group").set_value("teleSUR English").run()
     at.selectbox(key="terms_vs").set_value("ZeroHedge").run()

@@ -162,3 +162,14 @@ def test_top_terms_side_b():
     assert list(top_terms(result, 1, side="b")["term"]) == ["uprising"]
     with pytest.raises(ValueError, match="'c'"):
         top_terms(result, side="c")
+
+
+def test_unigrams_only_on_the_sample():
+    from framing.corpus import load_sample_corpus
+    from framing.logodds import distinctive_terms
+
+    tables = distinctive_terms(load_sample_corpus(), by="outlet", ngram_range=(1, 1))
+    assert len(tables) == 3
+    assert all(" " not in term for table in tables for term in table["term"])
+    telesur = next(t for t in tables if t["group_a"].iloc[0] == "teleSUR English")
+    assert "coup" in set(telesur["term"])
