@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 AUTHORIAL = "authorial"
@@ -156,11 +157,7 @@ class VoiceIndex:
         self._starts = [span[0] for span in self.spans]
         self._kinds: dict[int, str] = {}
         # Longest quotation end so far: lets a lookup stop scanning early.
-        self._max_end: list[int] = []
-        running = -1
-        for span in self.spans:
-            running = max(running, span[1])
-            self._max_end.append(running)
+        self._max_end = list(accumulate((span[1] for span in self.spans), max))
 
     def _kind(self, i: int) -> str:
         kind = self._kinds.get(i)
