@@ -16,13 +16,14 @@ a match in each lexicon that lists them.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 import ahocorasick
 
 from framing.lexicon import Concept, Lexicon, Term
-from framing.quotes import VoiceIndex
+from framing.quotes import AUTHORIAL, VoiceIndex
 from framing.sentences import SentenceIndex
 from framing.textfold import key_text, surface_keys
 
@@ -180,6 +181,7 @@ class TermMatcher:
         # span, one entry per lexicon, so the entries are never compared.
         candidates.sort()
         voices = VoiceIndex(text)
+        quote_starts, quote_max_end, voice_of = voices.starts, voices.max_end, voices.voice
         sentence_index = SentenceIndex(text) if sentences else None
         identity = keyed.is_identity
         text_length = len(text)
@@ -205,12 +207,16 @@ class TermMatcher:
             else:
                 s_start, s_end = sentence_index.sentence_at(o_start)
                 sentence = text[s_start:s_end]
+            # Most matches lie outside every quotation: test that inline.
+            i = bisect_right(quote_starts, o_start) - 1
+            voice = AUTHORIAL if i < 0 or quote_max_end[i] < o_end else voice_of(o_start, o_end)
+            head, tail = entry.head, entry.tail
             matches.append(
                 Match(
-                    *entry.head,
+                    head[0], head[1], head[2], head[3],
                     text[o_start:o_end],
-                    *entry.tail,
-                    voices.voice(o_start, o_end),
+                    tail[0], tail[1],
+                    voice,
                     o_start,
                     o_end,
                     sentence,

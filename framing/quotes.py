@@ -154,10 +154,13 @@ class VoiceIndex:
     def __init__(self, text: str):
         self.text = text
         self.spans = quotation_spans(text)
-        self._starts = [span[0] for span in self.spans]
+        self.starts = [span[0] for span in self.spans]
         self._kinds: dict[int, str] = {}
-        # Longest quotation end so far: lets a lookup stop scanning early.
-        self._max_end = list(accumulate((span[1] for span in self.spans), max))
+        # starts: quotation starts; max_end[i]: the furthest end among
+        # quotations 0..i. A span starting after starts[i] and ending after
+        # max_end[i] is outside every quotation: authorial (the matcher
+        # inlines this test).
+        self.max_end = list(accumulate((span[1] for span in self.spans), max))
 
     def _kind(self, i: int) -> str:
         kind = self._kinds.get(i)
@@ -168,9 +171,9 @@ class VoiceIndex:
 
     def voice(self, start: int, end: int) -> str:
         """Return ``authorial``, ``quoted`` or ``scare_quoted`` for a span."""
-        i = bisect_right(self._starts, start) - 1
+        i = bisect_right(self.starts, start) - 1
         voice = AUTHORIAL
-        while i >= 0 and self._max_end[i] >= end:
+        while i >= 0 and self.max_end[i] >= end:
             q_start, q_end, _ = self.spans[i]
             if q_start <= start and end <= q_end:
                 if self._kind(i) == QUOTED:
