@@ -32,8 +32,11 @@ def run_show(args: argparse.Namespace) -> int:
     if args.format == "csv":
         print(table.to_csv(index=False), end="")
     else:
-        with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 40):
-            print(table.to_string(index=False))
+        shown = table.drop(columns=["version", "concept_label"]).assign(
+            forms=table["forms"].str.slice(0, 30)  # the whole list is in --format csv
+        )
+        with pd.option_context("display.width", 200, "display.max_rows", None):
+            print(shown.to_string(index=False))
     return 0
 
 
