@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pyphen import Pyphen
-from textstat.backend.counts import count_sentences, count_words
+from textstat.backend.counts import count_sentences
 from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_cfg
 
@@ -108,9 +108,13 @@ def count_syllables(text: str) -> int:
     """
     if not text:
         return 0
+    return _syllables_of(list_words(text, lowercase=True))
+
+
+def _syllables_of(words: list[str]) -> int:
     table = _cmu_syllables() or {}
     total = 0
-    for word in list_words(text, lowercase=True):
+    for word in words:
         n = table.get(word)
         total += _pyphen_syllables(word) if n is None else n
     return total
@@ -146,10 +150,13 @@ def readability(text: str) -> dict[str, float]:
     scores for non-English text are not meaningful. As in textstat, a text
     whose words have 0 syllables in total (e.g. "Hmm.") scores 0.0.
     """
-    words = count_words(text)
+    # One tokenisation for both counts: textstat's count_words(text) is
+    # len(list_words(text)), and lowercasing changes no word boundary.
+    word_list = list_words(text, lowercase=True)
+    words = len(word_list)
     if words == 0:
         return {"flesch_reading_ease": math.nan, "flesch_kincaid_grade": math.nan}
-    syllables = count_syllables(text)
+    syllables = _syllables_of(word_list)
     if syllables == 0:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
     per_sentence = words / count_sentences(text)
