@@ -86,6 +86,17 @@ class _Anchors:
             i = 0
         return self.source[i] + (d - self.derived[i])
 
+    def pair(self, first: int, last: int) -> tuple[int, int]:
+        """Map two positions, ``first <= last``, with one search when they share a piece."""
+        derived = self.derived
+        i = bisect_right(derived, first) - 1
+        if i < 0:
+            i = 0
+        shift = self.source[i] - derived[i]
+        if i + 1 == len(derived) or last < derived[i + 1]:
+            return first + shift, last + shift
+        return first + shift, self(last)
+
 
 IDENTITY = _Anchors([0], [0])
 
@@ -117,7 +128,12 @@ class KeyText:
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a key span ``[start, end)`` (of word characters) to the original."""
-        return self.to_original(start), self.to_original(end - 1) + 1
+        first, last = start - 1, end - 2  # the padding space: key k is folded k - 1
+        if self._folded_to_collapsed is not IDENTITY:
+            first, last = self._folded_to_collapsed.pair(first, last)
+        if self._collapsed_to_original is not IDENTITY:
+            first, last = self._collapsed_to_original.pair(first, last)
+        return first, last + 1
 
 
 def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]:
