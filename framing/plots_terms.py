@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from matplotlib.transforms import Bbox
 
 LABEL_SIZE = 12
@@ -107,6 +108,10 @@ def term_scatter(result: pd.DataFrame, *, top: int = 15, title: str | None = Non
             label = f"distinctive of {name}"
         ax.scatter(x[mask], z[mask], s=14, alpha=0.6, color=SIDE_COLOURS[key], label=label, linewidths=0)
     ax.set_xscale("log")
+    # Counts read better as 2, 5, 10, 20 than as 2×10^0 on a projector.
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.axhline(0, color="#555555", linewidth=0.8)
     for bound in (1.96, -1.96):
         ax.axhline(bound, color="#999999", linewidth=0.6, linestyle="--")
