@@ -153,7 +153,7 @@ def bootstrap_intervals(
     lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
     factors = check_voice_factors(voice_factors)
     if matches is None:
-        matches = match_table(articles, lexicons, voice_factors=factors)
+        matches = match_table(articles, lexicons, voice_factors=factors, sentences=False)
     axes = axis_ids(lexicons)
     units = _unit_table(articles, matches, by, axes, factors)
     rows = []

@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing.corpus import Article
 from framing.lexicon import Lexicon
-from framing.matcher import Match, TermMatcher
+from framing.matcher import TermMatcher
 from framing.quotes import AUTHORIAL, VOICES
 from framing.scores import _finish, article_scores, axis_ids, match_table
 
@@ -132,21 +132,6 @@ def partials_from_json(data: Sequence[Sequence[Any]]) -> Partials:
     return {outlet: OutletPartial.from_json(partial) for outlet, partial in data}
 
 
-class WithoutSentences:
-    """A matcher that skips the sentence lookup.
-
-    Article and outlet scores never read a match's sentence, and finding it
-    (NLTK Punkt on each line with a match) is the matcher's slowest step, so
-    :func:`framing.scores.match_table` is given this wrapper when scoring.
-    """
-
-    def __init__(self, matcher: TermMatcher):
-        self.matcher = matcher
-
-    def __call__(self, text: str) -> list[Match]:
-        return self.matcher(text, sentences=False)
-
-
 def concept_columns(lexicons: Sequence[Lexicon]) -> list[str]:
     """``concept:<id>`` for every concept of the lexicons, sorted as article_scores sorts them."""
     return sorted({f"concept:{c.id}" for lexicon in lexicons for c in lexicon.concepts})
@@ -164,7 +149,7 @@ def score_chunk(
     ``concept:<id>`` column for every concept of the lexicons (0 when absent),
     so that every chunk has the same columns.
     """
-    matches = match_table(articles, voice_factors=factors, matcher=WithoutSentences(matcher))
+    matches = match_table(articles, voice_factors=factors, matcher=matcher, sentences=False)
     table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
     concepts = concept_columns(lexicons)
     for column in concepts:

@@ -73,6 +73,7 @@ def match_table(
     *,
     voice_factors: Mapping[str, float] | None = None,
     matcher: TermMatcher | None = None,
+    sentences: bool = True,
 ) -> pd.DataFrame:
     """One row per match, with :data:`MATCH_COLUMNS`.
 
@@ -85,13 +86,17 @@ def match_table(
         Factor per voice for the effective weight (see module docstring).
     matcher : TermMatcher, optional
         A matcher built earlier, to avoid rebuilding it.
+    sentences : bool
+        Fill ``sentence`` and ``sentence_start`` (default). Scores never read
+        them, and finding them is the slowest step of matching, so the score
+        functions pass False (``sentence`` is then ``""``, ``sentence_start`` -1).
     """
     factors = check_voice_factors(voice_factors)
     if matcher is None:
         matcher = TermMatcher(lexicons if lexicons is not None else bundled_lexicons())
     rows = []
     for article in articles:
-        for m in matcher(article.text):
+        for m in matcher(article.text, sentences=sentences):
             rows.append(
                 (
                     article.outlet, article.id, m.concept, m.term, m.canonical, m.weight, m.voice,
@@ -171,7 +176,7 @@ def article_scores(
     lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
     factors = check_voice_factors(voice_factors)
     if matches is None:
-        matches = match_table(articles, lexicons, voice_factors=factors)
+        matches = match_table(articles, lexicons, voice_factors=factors, sentences=False)
     base = pd.DataFrame(
         {
             "article": [a.id for a in articles],
@@ -229,7 +234,7 @@ def outlet_scores(
     lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
     factors = check_voice_factors(voice_factors)
     if matches is None:
-        matches = match_table(articles, lexicons, voice_factors=factors)
+        matches = match_table(articles, lexicons, voice_factors=factors, sentences=False)
     per_article = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
     grouped = per_article.groupby("outlet", sort=False)
     base = pd.DataFrame(

@@ -62,7 +62,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.format is None:
         args.format = "table"
     articles, lexicons, factors = _inputs(args)
-    matches = match_table(articles, lexicons, voice_factors=factors)
+    matches = match_table(articles, lexicons, voice_factors=factors, sentences=False)
     if args.outlets:
         table = outlet_scores(articles, lexicons, voice_factors=factors, matches=matches)
     else:
