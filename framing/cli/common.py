@@ -116,3 +116,25 @@ def _json_value(value: object) -> object:
 def json_records(frame: "pd.DataFrame") -> list[dict]:
     """Rows of a DataFrame as JSON-ready dicts (numpy scalars unwrapped, NaN as null)."""
     return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def write_export(frame: "pd.DataFrame", prov: dict, fmt: str, **json_fields: object) -> bool:
+    """Write ``frame`` to standard output as CSV or JSON, with its provenance.
+
+    CSV gets ``#`` provenance lines before the header; JSON is one object with
+    ``provenance``, any ``json_fields`` and ``rows``. Returns False, writing
+    nothing, for any other format (the caller prints its own table).
+    """
+    import json
+    import sys
+
+    from framing.provenance import to_csv_with_provenance
+
+    if fmt == "csv":
+        sys.stdout.write(to_csv_with_provenance(frame, prov))
+    elif fmt == "json":
+        json.dump({"provenance": prov, **json_fields, "rows": json_records(frame)}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        return False
+    return True

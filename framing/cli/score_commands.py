@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args, json_records
+from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args, json_records, write_export
 from framing.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.quotes import VOICES
@@ -68,12 +68,7 @@ def run_score(args: argparse.Namespace) -> int:
     else:
         table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
     prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article")
-    if args.format == "csv":
-        sys.stdout.write(to_csv_with_provenance(table, prov))
-    elif args.format == "json":
-        json.dump({"provenance": prov, "rows": json_records(table)}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
+    if not write_export(table, prov, args.format):
         key = "outlet" if args.outlets else "article"
         axis_columns = [c for c in table.columns if c.startswith(("score_", "n_"))]
         shown = table.set_index(key)[[c for c in (*TABLE_COLUMNS[:7], *axis_columns, *TABLE_COLUMNS[7:]) if c in table]]

@@ -9,15 +9,13 @@ Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)); see
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_from_args, lexicons_from_args, json_records
+from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_from_args, lexicons_from_args, write_export
 from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
 from framing.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
-from framing.provenance import provenance, to_csv_with_provenance
+from framing.provenance import provenance
 from framing.scores import match_table
 
 
@@ -59,14 +57,8 @@ def run_terms(args: argparse.Namespace) -> int:
     }
     prov = provenance((), **params)
     rows = _selected(tables, args.top)
-    if args.format == "csv":
-        sys.stdout.write(to_csv_with_provenance(rows, prov))
-    elif args.format == "json":
-        comparisons = [{k: t.attrs[k] for k in ("group_a", "group_b", "n_a", "n_b", "a0")} for t in tables]
-        json.dump({"provenance": prov, "comparisons": comparisons, "rows": json_records(rows)},
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
+    comparisons = [{k: t.attrs[k] for k in ("group_a", "group_b", "n_a", "n_b", "a0")} for t in tables]
+    if not write_export(rows, prov, args.format, comparisons=comparisons):
         _print_tables(rows, tables)
         print(f"framing {prov['version']}; prior {args.prior}, strength a0 = "
               f"{'n_a + n_b' if args.strength is None else args.strength}, min count {args.min_count}, "
@@ -99,12 +91,9 @@ def run_kwic(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CliError(str(exc)) from exc
     prov = provenance(lexicons, term=args.term, width=args.width, corpus=list(args.paths) or ("bundled sample" if args.sample else "store"))
-    if args.format == "csv":
-        sys.stdout.write(to_csv_with_provenance(table, prov))
-    elif args.format == "json":
-        json.dump({"provenance": prov, "rows": json_records(table)}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif table.empty:
+    if write_export(table, prov, args.format):
+        return 0
+    if table.empty:
         print(f"no occurrence of {args.term!r}")
     else:
         print("\n".join(format_lines(table, width=args.width)))
