@@ -24,7 +24,6 @@ import ahocorasick
 
 from framing.lexicon import Concept, Lexicon, Term
 from framing.quotes import AUTHORIAL, VoiceIndex
-from framing.sentences import SentenceIndex
 from framing.textfold import key_text, surface_keys
 
 
@@ -182,7 +181,13 @@ class TermMatcher:
         candidates.sort()
         voices = VoiceIndex(text)
         quote_starts, quote_max_end, voice_of = voices.starts, voices.max_end, voices.voice
-        sentence_index = SentenceIndex(text) if sentences else None
+        sentence_index = None
+        if sentences:
+            # Imported here: it imports NLTK (0.7 s), which scoring alone,
+            # and every Dask worker doing it, never needs.
+            from framing.sentences import SentenceIndex
+
+            sentence_index = SentenceIndex(text)
         identity = keyed.is_identity
         text_length = len(text)
         matches: list[Match] = []

