@@ -159,22 +159,58 @@ def score_chunk(
     return table, chunk_partials(table, matches, factors)
 
 
+# Every finite float is an integer multiple of 2**-1074 (the smallest
+# subnormal), so sums of floats scaled by 2**1074 are exact integer sums.
+_SCALE_BITS = 1074
+
+
+def _exact_sums(keys: Sequence[str], values: Sequence[float]) -> tuple[dict[str, Fraction], Counter]:
+    """Exact sum of the finite values per key, and the count of NaN values per key.
+
+    Integer additions instead of :class:`~fractions.Fraction` additions
+    (a gcd each): about ten times faster, and the same exact result.
+    """
+    totals: dict[str, int] = {}
+    missing: Counter = Counter()
+    for key, value in zip(keys, values):
+        if value != value:  # NaN
+            missing[key] += 1
+            continue
+        numerator, denominator = value.as_integer_ratio()  # denominator = 2**k, k <= 1074
+        totals[key] = totals.get(key, 0) + (numerator << (_SCALE_BITS + 1 - denominator.bit_length()))
+    return {key: Fraction(total, 1 << _SCALE_BITS) for key, total in totals.items()}, missing
+
+
 def chunk_partials(table: pd.DataFrame, matches: pd.DataFrame, factors: Mapping[str, float]) -> Partials:
-    """Outlet partials of a chunk, from its per-article rows and its match table."""
-    partials: Partials = {}
+    """Outlet partials of a chunk, from its per-article rows and its match table.
+
+    One grouped sum per chunk rather than one per outlet: a chunk of a
+    corpus of many outlets holds many small groups.
+    """
     count_columns = [*COUNT_COLUMNS, *(c for c in table.columns if c.startswith("concept:"))]
-    for outlet, group in table.groupby("outlet", sort=False):
-        partial = partials[outlet] = OutletPartial(articles=len(group), words=int(group["words"].sum()))
-        partial.alignments = set(filter(None, group["alignment"]))
-        sums = group[count_columns].sum()
-        partial.counts = Counter({c: int(n) for c, n in sums.items() if n})
-        words = group["words"].to_numpy(dtype=float)
-        for key in READ_COLUMNS:
-            # np.average multiplies in float64 before summing; so do we.
-            products = group[key].to_numpy(dtype=float) * words
-            missing = np.isnan(products)
-            partial.read_nan = max(partial.read_nan, int(missing.sum()))
-            partial.read_sums[key] = sum(map(Fraction, products[~missing].tolist()), Fraction(0))
+    grouped = table.groupby("outlet", sort=False)
+    sizes = grouped.size()
+    sums = grouped[["words", *count_columns]].sum()
+    partials: Partials = {
+        outlet: OutletPartial(
+            articles=int(size),
+            words=int(row[0]),
+            counts=Counter({c: int(n) for c, n in zip(count_columns, row[1:]) if n}),
+        )
+        for outlet, size, row in zip(sizes.index, sizes.tolist(), sums.to_numpy().tolist())
+    }
+    for outlet, alignment in table[["outlet", "alignment"]].drop_duplicates().itertuples(index=False):
+        if alignment:
+            partials[outlet].alignments.add(alignment)
+    outlets = table["outlet"].tolist()
+    words = table["words"].to_numpy(dtype=float)
+    for key in READ_COLUMNS:
+        # np.average multiplies in float64 before summing; so do we.
+        products = (table[key].to_numpy(dtype=float) * words).tolist()
+        totals, missing = _exact_sums(outlets, products)
+        for outlet, partial in partials.items():
+            partial.read_sums[key] = totals.get(outlet, Fraction(0))
+            partial.read_nan = max(partial.read_nan, missing[outlet])
     counted = [voice for voice, factor in factors.items() if factor != 0]
     on_axis = matches[matches["axis"].notna() & matches["voice"].isin(counted)]
     for (outlet, axis, weight), n in on_axis.groupby(["outlet", "axis", "effective_weight"]).size().items():

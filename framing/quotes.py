@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, islice
 from dataclasses import dataclass
 
 AUTHORIAL = "authorial"
@@ -74,7 +74,9 @@ def _paragraph_ends(text: str) -> list[int]:
 def classify_quotation(text: str, start: int, end: int) -> str:
     """Return ``scare_quoted`` for a short quoted label, else ``quoted``."""
     inner = text[start:end].strip()
-    words = len(_WORD.findall(inner))
+    # Count no further than one word past the limit: an unclosed quotation
+    # runs to the end of its paragraph, which may be long.
+    words = sum(1 for _ in islice(_WORD.finditer(inner), SCARE_MAX_WORDS + 1))
     # Punctuation just inside the closing mark is typographic convention
     # (“fake news.”), not a sign of a quoted clause; punctuation inside is.
     core = inner.rstrip("’'\"”.,;:!?… ")
