@@ -35,9 +35,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from functools import lru_cache
-from itertools import repeat
+from itertools import filterfalse, repeat
 from typing import Literal
 
 from pyphen import Pyphen
@@ -156,15 +155,10 @@ def count_syllables(text: str) -> int:
 
 def _syllables_of(words: list[str]) -> int:
     table = _cmu_syllables() or {}
-    # Known words are summed in C; the few others (names, non-English words)
-    # go to pyphen, each distinct one once.
-    total = sum(map(table.get, words, repeat(0)))
-    missing = set(words).difference(table)
-    if missing:
-        counts = Counter(words) if len(missing) > 8 else None
-        for word in missing:
-            total += _pyphen_syllables(word) * (counts[word] if counts is not None else words.count(word))
-    return total
+    # Two passes in C: the dictionary words summed, the others (names,
+    # numbers, non-English words) sent to the cached pyphen count.
+    known = sum(map(table.get, words, repeat(0)))
+    return known + sum(map(_pyphen_syllables, filterfalse(table.__contains__, words)))
 
 
 # textstat's sentence pattern (count_sentences), and three whitespace-delimited
