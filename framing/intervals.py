@@ -30,7 +30,7 @@ import pandas as pd
 from framing.corpus import Article
 from framing.lexicon import Lexicon, bundled_lexicons
 from framing.quotes import AUTHORIAL
-from framing.scores import axis_ids, check_voice_factors, match_table
+from framing.scores import axis_ids, check_voice_factors, score_matches
 from framing.sentences import sentence_spans
 from framing.termcounts import group_of
 from framing.textfold import count_words
@@ -153,7 +153,7 @@ def bootstrap_intervals(
     lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
     factors = check_voice_factors(voice_factors)
     if matches is None:
-        matches = match_table(articles, lexicons, voice_factors=factors, sentences=False)
+        matches = score_matches(articles, lexicons, voice_factors=factors)
     axes = axis_ids(lexicons)
     units = _unit_table(articles, matches, by, axes, factors)
     rows = []

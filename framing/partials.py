@@ -30,7 +30,7 @@ from framing.corpus import Article
 from framing.lexicon import Lexicon
 from framing.matcher import TermMatcher
 from framing.quotes import AUTHORIAL, VOICES
-from framing.scores import _finish, article_scores, axis_ids, match_table
+from framing.scores import _finish, article_scores, axis_ids, score_matches
 
 #: Per-article count columns summed into the outlet's counts.
 COUNT_COLUMNS = ("matches", "loaded", "loaded_authorial", *VOICES)
@@ -149,7 +149,7 @@ def score_chunk(
     ``concept:<id>`` column for every concept of the lexicons (0 when absent),
     so that every chunk has the same columns.
     """
-    matches = match_table(articles, voice_factors=factors, matcher=matcher, sentences=False)
+    matches = score_matches(articles, voice_factors=factors, matcher=matcher)
     table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
     concepts = concept_columns(lexicons)
     for column in concepts:

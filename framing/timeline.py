@@ -21,7 +21,7 @@ import pandas as pd
 
 from framing.corpus import Article
 from framing.lexicon import Lexicon, bundled_lexicons
-from framing.scores import axis_ids, check_voice_factors, match_table
+from framing.scores import axis_ids, check_voice_factors, score_matches
 from framing.termcounts import group_of
 
 #: Allowed values of ``freq``.
@@ -86,7 +86,7 @@ def axis_timeline(
     base = pd.DataFrame({"article": [a.id for a in dated], "group": [group_of(a, by) for a in dated]})
     base["period"] = base["article"].map(period)
     if matches is None:
-        matches = match_table(dated, lexicons, voice_factors=factors, sentences=False)
+        matches = score_matches(dated, lexicons, voice_factors=factors)
     counted = [v for v, f in factors.items() if f != 0]
     on_axis = matches[matches["axis"].notna() & matches["voice"].isin(counted)][["article", "axis", "effective_weight"]]
     joined = on_axis.merge(base, on="article")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from framing.corpus import Article
-from framing.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores
+from framing.scores import (
+    MATCH_COLUMNS, SCORE_MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches,
+)
 from tests.test_matcher import TINY
 
 # Two outlets telling one story. Weights (TINY): coup +0.8, uprising -0.6,
@@ -99,3 +102,16 @@ def test_outlet_loaded_counts_add_up_over_articles_with_equal_offsets():
     articles = article_scores(twins, [TINY])
     assert outlets.loc["Twin", "loaded"] == articles["loaded"].sum() == 2
     assert outlets.loc["Twin", "loaded_authorial"] == 2
+
+
+def test_score_matches_are_the_match_table_columns_the_scores_read(sample):
+    articles = list(sample.values())
+    full = match_table(articles, sentences=False)
+    lean = score_matches(articles)
+    assert len(lean) > 100
+    pd.testing.assert_frame_equal(lean, full[SCORE_MATCH_COLUMNS])
+    # The scores from either table are the same.
+    pd.testing.assert_frame_equal(article_scores(articles, matches=lean), article_scores(articles, matches=full))
+    empty = score_matches([Article(id="x", outlet="o", text="Nothing loaded here.")])
+    assert list(empty.columns) == SCORE_MATCH_COLUMNS and empty.empty
+    assert article_scores([Article(id="x", outlet="o", text="Nothing loaded here.")], matches=empty)["matches"].tolist() == [0]

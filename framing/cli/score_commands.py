@@ -12,7 +12,7 @@ from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexic
 from framing.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.quotes import VOICES
-from framing.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores
+from framing.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches
 
 #: Keys of one ``framing matches --format jsonl`` object, in order.
 JSONL_KEYS = MATCH_COLUMNS[:11]
@@ -62,7 +62,7 @@ def run_score(args: argparse.Namespace) -> int:
     if args.format is None:
         args.format = "table"
     articles, lexicons, factors = _inputs(args)
-    matches = match_table(articles, lexicons, voice_factors=factors, sentences=False)
+    matches = score_matches(articles, lexicons, voice_factors=factors)
     if args.outlets:
         table = outlet_scores(articles, lexicons, voice_factors=factors, matches=matches)
     else:
