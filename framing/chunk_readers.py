@@ -276,8 +276,12 @@ class Shard:
     size: int = 0
 
 
-def plan_shards(path: str | Path, *, shard_bytes: int, min_shards: int = 1) -> list[Shard]:
+def plan_shards(path: str | Path, *, shard_bytes: int, min_shards: int = 1, multiple_of: int = 1) -> list[Shard]:
     """Cut the input into shards of about ``shard_bytes`` (at least ``min_shards``).
+
+    The count is rounded up to a multiple of ``multiple_of`` (the workers),
+    so that each worker gets as many equal shards and none is left alone
+    with the last one while the others wait.
 
     Raises
     ------
@@ -293,6 +297,7 @@ def plan_shards(path: str | Path, *, shard_bytes: int, min_shards: int = 1) -> l
                          "use JSON Lines, Parquet or a folder, or the local engine")
     total = input_size(path)
     count = max(min_shards, -(-total // max(shard_bytes, 1)))
+    count = -(-count // max(multiple_of, 1)) * max(multiple_of, 1)
     if kind == "jsonl":
         cuts = [0]
         with path.open("rb") as handle:

@@ -46,7 +46,9 @@ from framing.streaming import (
 MATCHERS_ATTRIBUTE = "_framing_matchers"
 #: Attribute of the worker counting matcher builds (read by the tests).
 BUILDS_ATTRIBUTE = "_framing_matcher_builds"
-DEFAULT_SHARD_BYTES = 16_000_000
+#: About 2 s of work per task on one core: small enough that the last tasks
+#: finish close together, large enough that the per-task cost stays small.
+DEFAULT_SHARD_BYTES = 8_000_000
 
 
 def worker_matcher(lexicons: Sequence[Lexicon]) -> TermMatcher:
@@ -126,9 +128,11 @@ def dask_scores(
         ``LocalCluster`` of ``n_workers`` single-threaded worker processes is
         started for the run.
     n_workers : int
-        Workers of the local cluster (ignored with ``scheduler``).
+        Workers of the local cluster. With ``scheduler``, give the cluster's
+        worker count: it only balances the shards then.
     shard_bytes : int
-        Input bytes per task; there are at least ``2 * n_workers`` tasks.
+        Input bytes per task; there are at least ``2 * n_workers`` tasks,
+        and a multiple of ``n_workers``.
 
     Raises
     ------
@@ -145,7 +149,7 @@ def dask_scores(
         raise ValueError(f"n_workers must be a positive integer, got {n_workers!r}")
     run = settings(input, output, outlets_output=outlets_output, lexicons=lexicons, voice_factors=voice_factors,
                    chunk_size=chunk_size, column_map=column_map)
-    shards = plan_shards(run.input, shard_bytes=shard_bytes, min_shards=2 * n_workers)
+    shards = plan_shards(run.input, shard_bytes=shard_bytes, min_shards=2 * n_workers, multiple_of=n_workers)
     fingerprint = {**run.fingerprint("dask"), "shards": [[s.start, s.end] for s in shards]}
     checkpoint = checkpoint_path(run.output)
     folder = parts_dir(run.output)

@@ -76,3 +76,17 @@ def test_dask_starts_its_own_local_cluster_and_rejects_csv(tmp_path):
     with pytest.raises(ValueError, match="CSV cannot be split"):
         dask_scores(write_csv(ARTICLES[:5], tmp_path / "c.csv"), tmp_path / "x.parquet")
     assert local.articles == 60
+
+
+def test_shards_cover_the_input_in_equal_shares_per_worker(tmp_path):
+    source = tmp_path / "corpus.jsonl"
+    write_jsonl(ARTICLES, source)
+    size = source.stat().st_size
+    # 5 shards by size, rounded up to 6 so that 2 (or 3) workers get equal shares.
+    assert len(plan_shards(source, shard_bytes=size // 5 + 1)) == 5
+    for workers in (2, 3):
+        shards = plan_shards(source, shard_bytes=size // 5 + 1, multiple_of=workers)
+        assert len(shards) == 6
+        assert shards[0].start == 0 and shards[-1].end == size
+        assert all(a.end == b.start for a, b in zip(shards, shards[1:]))
+        assert max(s.size for s in shards) < 1.5 * min(s.size for s in shards)
