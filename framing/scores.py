@@ -173,14 +173,13 @@ def _axis_summary(matches: pd.DataFrame, keys: list[str], axes: list[str], facto
 
 def _counts(matches: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Match, loaded, voice and concept counts per key."""
-    spans = matches.assign(loaded=matches["weight"] != 0)
-    # A span matched by two lexicons counts once: loaded if either says so.
-    # Spans are offsets within one article, so the article is part of the key.
+    spans = matches
+    # A span matched by two lexicons counts once: loaded if either says so,
+    # so the loaded matches are deduplicated by span. A span's voice depends
+    # on its offsets alone, so any of its rows gives it. Spans are offsets
+    # within one article, so the article is part of the key.
     span_key = list(dict.fromkeys([*keys, "article", "start", "end"]))
-    by_span = spans.groupby(span_key, as_index=False).agg(
-        loaded=("loaded", "max"), voice=("voice", "first")
-    )
-    loaded = by_span[by_span["loaded"]]
+    loaded = spans.loc[spans["weight"] != 0, [*span_key, "voice"]].drop_duplicates(span_key)
     out = pd.DataFrame(
         {
             "matches": spans.groupby(keys).size(),
