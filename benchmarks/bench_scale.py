@@ -6,8 +6,8 @@ Run by hand (not part of the tests)::
 
 For each size it writes a generated JSON Lines corpus (articles of about
 3 KB recombining sentences of the bundled sample, so they carry quotations,
-scare quotes and lexicon terms, and no two are alike: textstat caches
-results per text) and runs, each in its own subprocess:
+scare quotes and lexicon terms, and no two are alike, so no cache helps)
+and runs, each in its own subprocess:
 
 (a) ``local``: :func:`framing.streaming.stream_scores`, one process, one
     core: matching with voice, per-article and per-outlet scores,

@@ -90,3 +90,16 @@ def test_shards_cover_the_input_in_equal_shares_per_worker(tmp_path):
         assert shards[0].start == 0 and shards[-1].end == size
         assert all(a.end == b.start for a, b in zip(shards, shards[1:]))
         assert max(s.size for s in shards) < 1.5 * min(s.size for s in shards)
+
+
+def test_cli_runs_on_an_existing_cluster_with_its_worker_count(cluster, tmp_path, capsys):
+    from framing.cli import main
+
+    source = write_jsonl(ARTICLES[:90], tmp_path / "corpus.jsonl")
+    output = tmp_path / "scores.parquet"
+    args = ["score", "--input", str(source), "--output", str(output), "--engine", "dask",
+            "--scheduler", cluster.scheduler_address, "--workers", "2", "--chunk-size", "20"]
+    assert main(args) == 0
+    assert "scored 90 articles" in capsys.readouterr().out
+    local = stream_scores(source, tmp_path / "local.parquet", chunk_size=20)
+    pd.testing.assert_frame_equal(read_scores(output), read_scores(local.output))

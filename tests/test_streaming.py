@@ -150,7 +150,8 @@ def test_cli_streams_and_reports_errors_in_one_line(corpus_files, tmp_path, caps
     for bad, message in [
         (["--output", str(tmp_path / "x.txt")], "must end in one of .parquet, .csv"),
         (["--output", str(output), "--text-column", "nope"], "no column 'nope'"),
-        (["--output", str(output), "--scheduler", "tcp://h:1"], "--scheduler needs --engine dask"),
+        (["--output", str(output), "--scheduler", "tcp://h:1"], "--scheduler and --workers need --engine dask"),
+        (["--output", str(output), "--workers", "3"], "--scheduler and --workers need --engine dask"),
         (["--output", str(output), "--format", "csv"], "do not apply to --input"),
         ([], "--input and --output go together"),
     ]:

@@ -88,8 +88,10 @@ def run_stream(args: argparse.Namespace) -> int:
     if args.outlets or args.format is not None:
         raise CliError("--outlets and --format do not apply to --input: both tables are written "
                        "(--output and --outlets-output; the suffix picks CSV or Parquet)")
-    if args.engine == "local" and args.scheduler:
-        raise CliError("--scheduler needs --engine dask")
+    if args.engine == "local" and (args.scheduler or args.workers is not None):
+        raise CliError("--scheduler and --workers need --engine dask")
+    if args.workers is None:
+        args.workers = 2
     lexicons = lexicons_from_args(args.lexicon)
     column_map = {name: value for name in STREAM_COLUMNS if (value := getattr(args, f"{name}_column"))}
     options = dict(
@@ -102,7 +104,7 @@ def run_stream(args: argparse.Namespace) -> int:
                 from framing.dask_engine import dask_scores
             except ImportError as exc:
                 raise CliError(f"--engine dask needs Dask: pip install 'framing[scale]' ({exc})") from exc
-            run = dask_scores(args.input, args.output, scheduler=args.scheduler, **options)
+            run = dask_scores(args.input, args.output, scheduler=args.scheduler, n_workers=args.workers, **options)
         else:
             from framing.streaming import stream_scores
 
@@ -180,7 +182,10 @@ def _add_stream_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--engine", choices=("local", "dask"), default="local",
                        help="local: this process; dask: a Dask cluster (default: local)")
     group.add_argument("--scheduler", metavar="ADDRESS",
-                       help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of 2 workers)")
+                       help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --workers workers)")
+    group.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                       help="Dask workers: the size of the local cluster or, with --scheduler, of that cluster, "
+                            "so each worker gets as many input shards (default: 2)")
     for name in STREAM_COLUMNS:
         group.add_argument(f"--{name}-column", metavar="NAME", help=f"column holding the {name} (tabular inputs)")
 
