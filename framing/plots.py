@@ -36,6 +36,7 @@ VOICE_COLOURS = {"authorial": AUTHORIAL_COLOUR, "quoted": "#F0E442", "scare_quot
 VOICE_HATCHES = {"authorial": None, "quoted": "..", "scare_quoted": "//"}
 PLAIN_COLOUR = "#8C8C8C"  # measures with no pole: readability
 VOICE_LABELS = {"authorial": "authorial", "quoted": "quoted", "scare_quoted": "scare-quoted"}
+MAX_LABEL_CHARS = 28
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -51,8 +52,17 @@ def _figure(rows: int, *, extra: float = 0.0, width: float = 8.0) -> Figure:
     return Figure(figsize=(width, 0.6 * rows + 1.5 + extra), layout="constrained")
 
 
+def outlet_label(name: str) -> str:
+    """An outlet name as an axis label: at most :data:`MAX_LABEL_CHARS`, shortened with an ellipsis.
+
+    A long name would otherwise take the width of the bars (the tables
+    beside the charts show names whole).
+    """
+    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
 def _outlet_axis(ax: Any, outlets: Sequence[str]) -> None:
-    ax.set_yticks(range(len(outlets)), labels=list(outlets), fontsize=LABEL_SIZE)
+    ax.set_yticks(range(len(outlets)), labels=[outlet_label(o) for o in outlets], fontsize=LABEL_SIZE)
     ax.invert_yaxis()  # first outlet on top, as in the table
     ax.tick_params(axis="x", labelsize=NOTE_SIZE)
 
@@ -116,8 +126,10 @@ def axis_score_chart(outlets: pd.DataFrame, axis: Axis, *, intervals: pd.DataFra
     ax.grid(axis="x", color="#ddd", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
-    ax.set_xlabel(f"\u2190 {axis.negative}        score        {axis.positive} \u2192", fontsize=LABEL_SIZE)
-    ax.set_title(axis.label, fontsize=TITLE_SIZE)
+    # Centred on the figure, not over the axes: with long outlet names the
+    # axes sit right of centre, and a centred label would run off the edge.
+    fig.supxlabel(f"\u2190 {axis.negative}        score        {axis.positive} \u2192", fontsize=LABEL_SIZE)
+    fig.suptitle(axis.label, fontsize=TITLE_SIZE)
     return fig
 
 
@@ -141,7 +153,7 @@ def loaded_rate_chart(outlets: pd.DataFrame) -> Figure:
     _outlet_axis(ax, names)
     ax.set_xlim(0, max(1.0, float(outlets[columns].max().max() or 0)) * 1.15)
     ax.set_xlabel("loaded terms per 1,000 words", fontsize=LABEL_SIZE)
-    ax.set_title("Loaded language", fontsize=TITLE_SIZE)
+    fig.suptitle("Loaded language", fontsize=TITLE_SIZE)
     # Below the axis, where it can never cover a bar.
     fig.legend(fontsize=NOTE_SIZE, loc="outside lower center", ncols=2, frameon=False)
     ax.grid(axis="x", color="#ddd", linewidth=0.8)
@@ -168,7 +180,7 @@ def voice_chart(outlets: pd.DataFrame) -> Figure:
     _outlet_axis(ax, names)
     ax.set_xlim(0, max(1.0, float(left.max())) * 1.12)
     ax.set_xlabel("matches by voice", fontsize=LABEL_SIZE)
-    ax.set_title("Whose words: the outlet's, a source's, or scare-quoted", fontsize=TITLE_SIZE)
+    fig.suptitle("Whose words: the outlet's, a source's, or scare-quoted", fontsize=TITLE_SIZE)
     fig.legend(fontsize=NOTE_SIZE, loc="outside lower center", ncols=3, frameon=False)
     return fig
 

@@ -123,3 +123,32 @@ def test_figure_png_carries_provenance(sample):
     assert {lex["name"] for lex in described["lexicons"]} == {lex.name for lex in lexicons}
     with pytest.raises(ValueError, match="dpi must be"):
         figure_png(Figure(), prov, dpi=5)
+
+
+def test_long_outlet_names_keep_every_text_inside_the_figure(sample):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from framing.plots import MAX_LABEL_CHARS, outlet_label
+
+    _, outlets, axis = sample
+    long_name = "Payload <img src=x onerror=alert(1)> News of the World Service"
+    outlets = outlets.copy()
+    outlets.loc[0, "outlet"] = long_name
+    assert outlet_label(long_name) == long_name[: MAX_LABEL_CHARS - 1] + "\u2026"
+    assert outlet_label("RT") == "RT"
+    for fig in (axis_score_chart(outlets, axis), loaded_rate_chart(outlets), voice_chart(outlets),
+                readability_chart(outlets)):
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        frame = fig.bbox
+        # Titles, axis labels, outlet names, value labels and legends (tick
+        # labels outside the view limits are never drawn, so not checked).
+        texts = [*fig.texts, *(t for legend in fig.legends for t in legend.get_texts())]
+        for ax in fig.axes:
+            texts += [ax.title, ax.xaxis.label, *ax.texts, *ax.get_yticklabels()]
+        for text in texts:
+            if not text.get_text().strip() or not text.get_visible():
+                continue
+            box = text.get_window_extent(renderer)
+            assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1, f"{text.get_text()!r} runs off the figure"
+        assert outlet_label(long_name) in ytick_labels(fig.axes[0])
