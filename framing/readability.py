@@ -55,22 +55,39 @@ _FKG_SENTENCE_LENGTH = 0.39
 _FKG_SYLL_PER_WORD = 11.8
 _FKG_BASE = -15.59
 
-# textstat's remove_punctuation(text, rm_apostrophe=False) in one pass: an
-# apostrophe not followed by a contraction ending, or any character that is
-# not a word character, whitespace or an apostrophe. Both of textstat's two
-# passes look only at the original text, so one pass deletes the same.
-_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+# textstat's remove_punctuation(text, rm_apostrophe=False) deletes an
+# apostrophe not followed by a contraction ending, then every character that
+# is not a word character, whitespace or an apostrophe.
+_LOOSE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_ASCII_PUNCTUATION = bytes(
+    i for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'" or chr(i).isspace())
+)
 
 
 def list_words(text: str) -> list[str]:
     """The lowercased words of a text, as textstat's ``list_words(text, lowercase=True)``.
+
+    The punctuation is deleted on the UTF-8 bytes: ASCII punctuation with
+    ``bytes.translate`` and each distinct non-ASCII character that is neither
+    a letter, a digit nor a space with ``bytes.replace`` (UTF-8 never matches
+    across character boundaries). That is the same deletion as textstat's
+    regular expression, about twice as fast, and word lists are made for
+    every article scored; a test compares the two on random text.
 
     Examples
     --------
     >>> list_words("Don't 'panic': the U.S.-backed plan!")
     ["don't", 'panic', 'the', 'usbacked', 'plan']
     """
-    return _PUNCTUATION.sub("", text).lower().split()
+    if "'" in text:
+        text = _LOOSE_APOSTROPHE.sub("", text)
+    data = text.encode("utf-8", "surrogatepass")
+    if not text.isascii():
+        for char in set(_ASCII_RUN.sub("", text)):
+            if not (char.isalnum() or char.isspace()):  # \w is isalnum() or "_", \s is isspace()
+                data = data.replace(char.encode("utf-8", "surrogatepass"), b"")
+    return data.translate(None, _ASCII_PUNCTUATION).decode("utf-8", "surrogatepass").lower().split()
 
 
 # One line of cmudict.dict: the word (``(2)`` marks a further pronunciation of

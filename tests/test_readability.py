@@ -254,7 +254,8 @@ def test_count_sentences_equals_textstat_on_named_texts(text):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list("ab T'’-.,!?_é\n\t") + ["'t", "'s", "'ve", "'ll", "'re", "'d", "'T"]),
+@given(st.lists(st.sampled_from(list("ab T'’-.,!?_é\n\t\xa0\u2028\x1c\x85İß😀\u0301٣—…“”\ud800中")
+                                + ["'t", "'s", "'ve", "'ll", "'re", "'d", "'T"]),
                 max_size=30).map("".join))
 def test_list_words_equals_textstat(text):
     from textstat.backend.selections import list_words as textstat_list_words
