@@ -198,9 +198,8 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     pieces = _SENTENCE.findall(text)
-    short = sum(
-        1 for piece in pieces if not _THREE_WORDY_TOKENS.search(piece) and len(list_words(piece)) <= 2
-    )
+    unsure = [piece for piece, found in zip(pieces, map(_THREE_WORDY_TOKENS.search, pieces)) if found is None]
+    short = sum(1 for piece in unsure if len(list_words(piece)) <= 2)
     return max(1, len(pieces) - short)
 
 
