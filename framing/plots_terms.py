@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from matplotlib.transforms import Bbox
@@ -173,7 +174,30 @@ def timeline_chart(timeline: pd.DataFrame, *, axis: str | None = None, group_col
     ax.set_ylim(-1.05, 1.05)
     ax.set_ylabel(f"score on {axis}", fontsize=LABEL_SIZE)
     ax.set_xlabel("period", fontsize=LABEL_SIZE)
+    _period_ticks(ax, pd.to_datetime(data["period"]))
     ax.tick_params(labelsize=NOTE_SIZE)
     ax.legend(fontsize=NOTE_SIZE)
     fig.autofmt_xdate()
     return fig
+
+
+#: Up to this many periods, each gets its own tick.
+MAX_PERIOD_TICKS = 15
+
+
+def _period_ticks(ax: Any, periods: pd.Series) -> None:
+    """Date ticks (no clock times: periods are days or weeks), half a period of margin.
+
+    Matplotlib's automatic date locator puts hourly ticks on a span of two
+    days, as if scores had been measured every three hours.
+    """
+    unique = sorted(periods.dropna().unique())
+    if not unique:
+        return
+    if len(unique) <= MAX_PERIOD_TICKS:
+        ax.set_xticks(unique)
+    else:
+        ax.xaxis.set_major_locator(AutoDateLocator(minticks=4, maxticks=MAX_PERIOD_TICKS))
+    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+    step = (unique[1] - unique[0]) if len(unique) > 1 else pd.Timedelta(days=1)
+    ax.set_xlim(unique[0] - step / 2, unique[-1] + step / 2)

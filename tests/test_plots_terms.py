@@ -26,3 +26,14 @@ def test_scatter_labels_do_not_overlap():
 def test_timeline_chart_has_a_line_per_outlet():
     fig = timeline_chart(axis_timeline(load_sample_corpus()))
     assert len(fig.axes[0].get_lines()) == 3 + 1  # three outlets and the zero line
+
+
+def test_timeline_ticks_are_the_days_not_clock_times():
+    # The sample spans 30 April and 1 May 2019: two daily periods, two ticks.
+    fig = timeline_chart(axis_timeline(load_sample_corpus()))
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert labels == ["2019-04-30", "2019-05-01"]
+    low, high = fig.axes[0].get_xlim()
+    points = [x for line in fig.axes[0].get_lines()[:-1] for x in line.get_xdata(orig=False)]
+    assert low < min(points) and max(points) < high  # no point sits on the frame
