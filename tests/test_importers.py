@@ -177,6 +177,18 @@ def test_csv_column_map_semicolons_and_long_fields():
     assert csv.field_size_limit() == 131072  # restored
 
 
+def test_csv_row_with_more_cells_than_the_header_is_refused_not_cut():
+    # An unquoted comma in a text: keeping the header's cells would drop the rest of the story.
+    data = ("outlet,title,text\n"
+            "AP,Calm,The city was calm.\n"
+            "RT,Coup,Guaido's coup is a farce, said the minister, and the army stayed loyal.\n").encode()
+    with pytest.raises(ImportProblem, match=r"x.csv, row 3: 5 cells but the header has 3; .*must be quoted"):
+        import_bytes(data, "x.csv")
+    # Empty trailing cells (a trailing delimiter) lose nothing and are accepted.
+    [article] = import_bytes(b"outlet,title,text\nAP,Calm,The city was calm.,,\n", "y.csv")
+    assert article.text == "The city was calm."
+
+
 def test_tsv_and_column_names_case_insensitive():
     data = _csv([{"Source": "AP", "Body": STORY[2], "Bias": "center"}], delimiter="\t")
     [article] = import_bytes(data, "x.tsv")

@@ -132,6 +132,14 @@ def import_csv(data: bytes, filename: str, options: ImportOptions, *, delimiter:
     header = [c.strip() for c in records[0]]
     if len(records) == 1:
         raise ImportProblem(f"{filename}: the CSV has a header but no rows")
+    for number, record in enumerate(records[1:], start=2):
+        # Cells beyond the header are what an unquoted comma in a text leaves:
+        # dropping them would cut the text silently.
+        if len(record) > len(header) and any(cell.strip() for cell in record[len(header):]):
+            raise ImportProblem(
+                f"{filename}, row {number}: {len(record)} cells but the header has {len(header)}; "
+                f"a text holding the delimiter {delimiter!r} must be quoted"
+            )
     rows = ((line, dict(zip(header, record))) for line, record in enumerate(records[1:], start=2))
     return rows_to_articles(rows, header, filename, options, "line")
 
