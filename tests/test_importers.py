@@ -53,6 +53,19 @@ def test_latin1_text_without_curly_quotes_decodes():
     assert article.text == text.strip()
 
 
+def test_utf8_file_with_stray_cp1252_bytes_keeps_both_right(tmp_path):
+    # Written as UTF-8, then a paragraph pasted in from a Windows-1252 editor.
+    data = "Guaidó’s “coup” failed.\n".encode("utf-8") + "The caf\u00e9 owner said \u201cenough\u201d.\n".encode("cp1252")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    [article] = import_file(path)
+    assert article.text == "Guaidó’s “coup” failed.\nThe café owner said “enough”."
+    assert article.meta["encoding"] == "utf-8+cp1252"
+    # A plain Windows-1252 file (no valid UTF-8 sequence) is still read as cp1252.
+    [plain] = import_bytes("The caf\u00e9 owner said \u201cenough\u201d.".encode("cp1252"), "plain.txt")
+    assert plain.text == "The café owner said “enough”." and plain.meta["encoding"] != "utf-8+cp1252"
+
+
 def test_utf16_without_bom_is_recognised():
     [article] = import_bytes("Plain ASCII text in UTF-16.".encode("utf-16-le"), "x.txt")
     assert article.text == "Plain ASCII text in UTF-16."

@@ -2,9 +2,11 @@
 
 Order of decisions: a byte-order mark (UTF-8, UTF-16, UTF-32) is trusted;
 then strict UTF-8, which almost never decodes text written in another
-encoding by accident; then BOM-less UTF-16 of mostly ASCII text; then
-charset-normalizer [1]_, which ranks candidate encodings by how "chaotic" the
-decoded text looks.
+encoding by accident; then BOM-less UTF-16 of mostly ASCII text; then UTF-8
+with stray Windows-1252 bytes (a UTF-8 file pasted into from an old editor:
+valid multi-byte UTF-8 characters and bytes that are invalid in UTF-8);
+then charset-normalizer [1]_, which ranks candidate encodings by how
+"chaotic" the decoded text looks.
 
 References
 ----------
@@ -31,6 +33,11 @@ _BOM_ENCODINGS = (
 # Single-byte Western encodings charset-normalizer often ties with cp1252 on
 # short texts; the tie goes to cp1252, by far the most common of them.
 _WESTERN_TIES = {"cp1250", "cp1252", "cp1257", "latin_1", "iso8859_15", "iso8859_13", "cp1254", "mac_latin2"}
+# Bytes that are not UTF-8, as surrogateescape decodes them; and a character
+# that only a valid multi-byte UTF-8 sequence gives.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_UTF8_CHARACTER = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_ASCII_BYTES = bytes(range(128))
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -68,6 +75,9 @@ def decode_text(data: bytes, filename: str) -> tuple[str, str]:
             return data.decode(bomless), bomless
         except UnicodeDecodeError:
             pass
+    mixed = _utf8_with_cp1252_bytes(data)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files need it
 
     results = from_bytes(data)
@@ -87,6 +97,27 @@ def decode_text(data: bytes, filename: str) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:  # the detector's guess can still be wrong
         raise ImportProblem(f"{filename}: undecodable text (best guess {encoding} fails: {exc})") from exc
+
+
+def _utf8_with_cp1252_bytes(data: bytes) -> str | None:
+    """Decode UTF-8 holding stray Windows-1252 bytes, or None when it is not that.
+
+    A file needs at least one valid multi-byte UTF-8 character, and mostly
+    ASCII bytes, to count as UTF-8: a Windows-1252 file almost never holds
+    one by accident (a lead
+    byte followed by the right number of continuation bytes). Each invalid
+    byte is then read as Windows-1252 (``\\x93`` -> ``“``, ``\\xe9`` -> ``é``),
+    as the whole file would be by a single-encoding guess, which turns every
+    UTF-8 character into two or three wrong ones (``â€™`` for ``’``).
+    """
+    # Western text is mostly ASCII even when mixed; random or binary-like
+    # high bytes are not, and form valid UTF-8 pairs by chance.
+    if 2 * len(data.translate(None, _ASCII_BYTES)) > len(data):
+        return None
+    text = data.decode("utf-8", "surrogateescape")
+    if not _UTF8_CHARACTER.search(text):
+        return None
+    return _STRAY_BYTE.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
 
 
 def import_text(data: bytes, filename: str, options: ImportOptions, *, markdown: bool = False) -> list[Article]:
