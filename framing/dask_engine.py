@@ -29,9 +29,9 @@ from __future__ import annotations
 import json
 import logging
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from framing.chunk_readers import Shard, iter_shard_chunks, plan_shards
 from framing.lexicon import Lexicon
@@ -49,6 +49,27 @@ BUILDS_ATTRIBUTE = "_framing_matcher_builds"
 #: About 2 s of work per task on one core: small enough that the last tasks
 #: finish close together, large enough that the per-task cost stays small.
 DEFAULT_SHARD_BYTES = 8_000_000
+
+
+@contextmanager
+def dask_client(scheduler: str | None, n_workers: int) -> Iterator[Any]:
+    """A ``distributed.Client`` of the cluster at ``scheduler``, closed on exit.
+
+    Without an address, a ``LocalCluster`` of ``n_workers`` single-threaded
+    worker processes is started for the run and shut down after it: one
+    thread per process, because the scoring holds the GIL.
+    """
+    from distributed import Client, LocalCluster
+
+    with ExitStack() as stack:
+        if scheduler:
+            yield stack.enter_context(Client(scheduler))
+            return
+        cluster = stack.enter_context(LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ))
+        yield stack.enter_context(Client(cluster))
 
 
 def worker_matcher(lexicons: Sequence[Lexicon]) -> TermMatcher:
@@ -142,7 +163,7 @@ def dask_scores(
     """
     import dask
     import dask.bag as db
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import as_completed
 
     started = time.perf_counter()
     if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
@@ -165,14 +186,7 @@ def dask_scores(
     todo = [s for s in shards if s.index not in results]
     with ExitStack() as stack:
         if todo:
-            if scheduler:
-                client = stack.enter_context(Client(scheduler))
-            else:
-                cluster = stack.enter_context(LocalCluster(
-                    n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                ))
-                client = stack.enter_context(Client(cluster))
+            client = stack.enter_context(dask_client(scheduler, n_workers))
             # One delayed object: the lexicons are sent once, not once per task.
             shared = dask.delayed(run.lexicons, pure=True)
             bag = db.from_sequence(todo, npartitions=len(todo)).map(

@@ -60,7 +60,14 @@ REST = "rest"
 RESULT_COLUMNS = ["term", "group_a", "group_b", "count_a", "count_b", "delta", "var", "z"]
 
 
-def _check_options(prior: str, strength: float | None, min_count: int) -> None:
+def check_options(prior: str, strength: float | None, min_count: int) -> None:
+    """Validate the log-odds options before any counting.
+
+    Raises
+    ------
+    ValueError
+        Naming the bad value and the allowed ones.
+    """
     if prior not in PRIORS:
         raise ValueError(f"prior={prior!r} is not allowed; use one of {', '.join(PRIORS)}")
     if strength is not None and (
@@ -124,7 +131,7 @@ def log_odds(
     Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis
     16(4), 372-403, eq. (16)-(22).
     """
-    _check_options(prior, strength, min_count)
+    check_options(prior, strength, min_count)
     side_a = _side(counts, group_a, "group_a")
     side_b = _side(counts, group_b, "group_b")
     if set(side_a) & set(side_b):
@@ -273,7 +280,7 @@ def distinctive_terms(
     >>> [t["group_a"].iloc[0] for t in tables]
     ['ZeroHedge', 'teleSUR English', 'RT']
     """
-    _check_options(prior, strength, min_count)
+    check_options(prior, strength, min_count)
     options = TokenOptions(ngram_range=ngram_range, keep_stopwords=keep_stopwords, apostrophes=apostrophes)
     counts = count_terms(articles, by=by, options=options, min_total=min_count)
     bg = count_terms(background, by=None, options=options) if background is not None else None

@@ -181,10 +181,10 @@ def finish_run(run: RunSettings, partials: Partials, *, scored: int, started: fl
     )
 
 
-def progress_bar(total: int, initial: int, enabled: bool) -> tqdm:
+def progress_bar(total: int, initial: int, enabled: bool, *, desc: str = "scoring") -> tqdm:
     """A progress bar over input bytes (MB/s, ETA) to stderr; articles/s goes in its postfix."""
     return tqdm(
-        total=total, initial=initial, unit="B", unit_scale=True, desc="scoring", file=sys.stderr,
+        total=total, initial=initial, unit="B", unit_scale=True, desc=desc, file=sys.stderr,
         disable=not enabled, mininterval=0.5, smoothing=0.1,
     )
 

@@ -91,6 +91,7 @@ class _Vocabulary(dict):
         self._stopwords = stopwords
         self._stop_flags: list[bool] = []
         self.stop = np.zeros(0, dtype=bool)
+        self._filled = 0  # flags copied into ``stop`` so far
         self[BREAK]  # id 0
 
     def __missing__(self, word: str) -> int:
@@ -105,12 +106,17 @@ class _Vocabulary(dict):
 
     def stop_table(self) -> np.ndarray:
         """Boolean array: is id ``i`` a stopword or the break?"""
-        have, need = len(self.stop), len(self._stop_flags)
-        if have < need:  # grow geometrically: O(V) work overall, not per article
-            grown = np.zeros(max(need, 2 * have), dtype=bool)
-            grown[:have] = self.stop
-            grown[have:need] = self._stop_flags[have:]
-            self.stop = grown
+        # The array has spare room, so its length is not the number of flags
+        # copied: words added since the last call that fit in the spare room
+        # need their flags too.
+        have, need = self._filled, len(self._stop_flags)
+        if have < need:
+            if len(self.stop) < need:  # grow geometrically: O(V) work overall, not per article
+                grown = np.zeros(max(need, 2 * len(self.stop)), dtype=bool)
+                grown[:have] = self.stop[:have]
+                self.stop = grown
+            self.stop[have:need] = self._stop_flags[have:]
+            self._filled = need
         return self.stop
 
 

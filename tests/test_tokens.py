@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from framing.corpus import load_sample_corpus
+from framing.corpus import Article, load_sample_corpus
 from framing.termcounts import count_terms
 from framing.tokens import BREAK, TokenOptions, fold, ngrams, phrase_tokens, segments, stopwords_en
 
@@ -77,3 +77,18 @@ def test_min_total_prunes_rows_not_totals():
     assert (pruned.table.sum(axis=1) >= 3).all()
     assert pruned.totals.equals(full.totals)
     assert pruned.vocabulary_size == full.vocabulary_size == len(full.table)
+
+
+def test_coded_counts_equal_reference_ngrams_when_the_vocabulary_grows_in_steps():
+    # One short article per paragraph: the vocabulary grows a few words at a
+    # time, so new words land in the stopword table's spare room (they were
+    # once left unflagged, letting "the", "of the", ... through).
+    paragraphs = [p for a in load_sample_corpus() for p in a.text.split("\n") if p.strip()]
+    articles = [Article(id=f"p{i}", outlet="ab"[i % 2], text=p) for i, p in enumerate(paragraphs)]
+    counts = count_terms(articles, by="outlet")
+    for outlet in "ab":
+        expected = Counter(g for a in articles if a.outlet == outlet for g in ngrams(a.text, TokenOptions()))
+        column = counts.table[outlet]
+        assert dict(column[column > 0]) == dict(expected)
+        assert counts.totals[outlet] == sum(expected.values())
+    assert not set(counts.table.index) & stopwords_en()

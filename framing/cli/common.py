@@ -105,6 +105,64 @@ def store_from_args(db: str | None) -> ArticleStore:
         raise CliError(str(exc)) from exc
 
 
+#: Fields whose column ``--<field>-column`` names for ``--input`` tables.
+STREAM_COLUMNS = ("text", "outlet", "title", "date", "url", "alignment", "id")
+
+
+def positive_int(text: str) -> int:
+    """Argument type: an integer of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def add_stream_input_argument(group: argparse._ArgumentGroup) -> None:
+    """Add ``--input CORPUS``: a corpus file or folder read in chunks (``framing score``, ``framing terms``)."""
+    group.add_argument("--input", metavar="CORPUS", help="a .jsonl, .csv/.tsv or .parquet file, or a folder of .txt files")
+
+
+def add_stream_arguments(group: argparse._ArgumentGroup) -> None:
+    """Add what goes with ``--input``: ``--chunk-size``, ``--engine``, ``--scheduler``,
+    ``--workers`` and ``--<field>-column`` for each of :data:`STREAM_COLUMNS`."""
+    group.add_argument("--chunk-size", type=positive_int, default=1000, metavar="N",
+                       help="articles held in memory at once (default: 1000)")
+    group.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local: this process; dask: a Dask cluster (default: local)")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --workers workers)")
+    group.add_argument("--workers", type=positive_int, default=None, metavar="N",
+                       help="Dask workers: the size of the local cluster or, with --scheduler, of that cluster, "
+                            "so each worker gets as many input shards (default: 2)")
+    for name in STREAM_COLUMNS:
+        group.add_argument(f"--{name}-column", metavar="NAME", help=f"column holding the {name} (tabular inputs)")
+
+
+def stream_column_map(args: argparse.Namespace) -> dict[str, str]:
+    """Field -> column name from the ``--<field>-column`` options given."""
+    return {name: value for name in STREAM_COLUMNS if (value := getattr(args, f"{name}_column"))}
+
+
+def require_dask() -> None:
+    """Fail with an install hint when Dask is missing (it is the optional ``scale`` extra)."""
+    from importlib.util import find_spec
+
+    missing = [name for name in ("dask", "distributed") if find_spec(name) is None]
+    if missing:
+        raise CliError(f"--engine dask needs Dask ({', '.join(missing)} not installed): pip install 'framing[scale]'")
+
+
+def check_engine_arguments(args: argparse.Namespace) -> None:
+    """Reject Dask options with the local engine; default ``--workers`` to 2."""
+    if args.engine == "local" and (args.scheduler or args.workers is not None):
+        raise CliError("--scheduler and --workers need --engine dask")
+    if args.workers is None:
+        args.workers = 2
+
+
 def _json_value(value: object) -> object:
     if hasattr(value, "item"):  # a numpy scalar
         value = value.item()

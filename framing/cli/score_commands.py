@@ -8,7 +8,11 @@ import sys
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_corpus_arguments, corpus_for, lexicons_from_args, json_records, write_export
+from framing.cli.common import (
+    CliError, add_corpus_arguments, add_stream_arguments, add_stream_input_argument,
+    check_engine_arguments, corpus_for, json_records, lexicons_from_args, require_dask, stream_column_map,
+    write_export,
+)
 from framing.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.quotes import VOICES
@@ -16,8 +20,6 @@ from framing.scores import MATCH_COLUMNS, article_scores, check_voice_factors, m
 
 #: Keys of one ``framing matches --format jsonl`` object, in order.
 JSONL_KEYS = MATCH_COLUMNS[:11]
-#: Fields whose column ``--<field>-column`` names for ``--input`` tables.
-STREAM_COLUMNS = ("text", "outlet", "title", "date", "url", "alignment", "id")
 TABLE_COLUMNS = ["words", "loaded", "loaded_per_1000", "loaded_authorial_per_1000", "authorial", "quoted",
                  "scare_quoted", "flesch_reading_ease", "flesch_kincaid_grade"]
 
@@ -88,22 +90,18 @@ def run_stream(args: argparse.Namespace) -> int:
     if args.outlets or args.format is not None:
         raise CliError("--outlets and --format do not apply to --input: both tables are written "
                        "(--output and --outlets-output; the suffix picks CSV or Parquet)")
-    if args.engine == "local" and (args.scheduler or args.workers is not None):
-        raise CliError("--scheduler and --workers need --engine dask")
-    if args.workers is None:
-        args.workers = 2
+    check_engine_arguments(args)
     lexicons = lexicons_from_args(args.lexicon)
-    column_map = {name: value for name in STREAM_COLUMNS if (value := getattr(args, f"{name}_column"))}
+    column_map = stream_column_map(args)
     options = dict(
         outlets_output=args.outlets_output, lexicons=lexicons, voice_factors=dict(args.voice_factor),
         chunk_size=args.chunk_size, column_map=column_map, resume=args.resume, progress=True,
     )
     try:
         if args.engine == "dask":
-            try:
-                from framing.dask_engine import dask_scores
-            except ImportError as exc:
-                raise CliError(f"--engine dask needs Dask: pip install 'framing[scale]' ({exc})") from exc
+            require_dask()
+            from framing.dask_engine import dask_scores
+
             run = dask_scores(args.input, args.output, scheduler=args.scheduler, n_workers=args.workers, **options)
         else:
             from framing.streaming import stream_scores
@@ -158,36 +156,16 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
 def _add_stream_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "large corpora", "stream a corpus file or folder in chunks into files, with bounded memory "
         "(see 'Large corpora' in the README)")
-    group.add_argument("--input", metavar="CORPUS", help="a .jsonl, .csv/.tsv or .parquet file, or a folder of .txt files")
+    add_stream_input_argument(group)
     group.add_argument("--output", metavar="FILE", help="per-article scores: .parquet or .csv")
     group.add_argument("--outlets-output", metavar="FILE",
                        help="per-outlet scores: .csv or .parquet (default: <output stem>.outlets.csv)")
-    group.add_argument("--chunk-size", type=_positive_int, default=1000, metavar="N",
-                       help="articles held in memory at once (default: 1000)")
     group.add_argument("--resume", action="store_true", help="continue an interrupted run from its checkpoint")
-    group.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local: this process; dask: a Dask cluster (default: local)")
-    group.add_argument("--scheduler", metavar="ADDRESS",
-                       help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --workers workers)")
-    group.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                       help="Dask workers: the size of the local cluster or, with --scheduler, of that cluster, "
-                            "so each worker gets as many input shards (default: 2)")
-    for name in STREAM_COLUMNS:
-        group.add_argument(f"--{name}-column", metavar="NAME", help=f"column holding the {name} (tabular inputs)")
+    add_stream_arguments(group)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -9,14 +9,22 @@ Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)); see
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pandas as pd
 
-from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_from_args, lexicons_from_args, write_export
+from framing.cli.common import (
+    CliError, add_source_arguments, add_stream_arguments, add_stream_input_argument, check_engine_arguments,
+    corpus_for, corpus_from_args, lexicons_from_args, require_dask, stream_column_map, write_export,
+)
 from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
-from framing.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
+from framing.logodds import (
+    DEFAULT_MIN_COUNT, PRIORS, check_options, compare_groups, comparisons, distinctive_terms, top_terms,
+)
 from framing.provenance import provenance
 from framing.scores import match_table
+from framing.termcounts import count_terms
+from framing.tokens import TokenOptions
 
 
 def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
@@ -34,8 +42,55 @@ def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def run_terms(args: argparse.Namespace) -> int:
-    """Print the distinctive terms of each comparison."""
+def _check_comparison_flags(args: argparse.Namespace) -> None:
+    """Reject conflicting --group/--vs/--pairs before counting, with the messages
+    :func:`framing.logodds.comparisons` gives after it (the groups are not known yet:
+    two stand-in names complete the list, so only the flags themselves are judged)."""
+    named = [g for g in (args.group, args.vs) if g is not None]
+    comparisons([*dict.fromkeys(named), "\x00a", "\x00b"], group=args.group, vs=args.vs, pairs=args.pairs)
+
+
+def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list[pd.DataFrame], dict]:
+    """Log-odds tables of ``--input``, counted chunk by chunk or on Dask; and its provenance params."""
+    if args.paths or args.sample or args.db:
+        given = " ".join(args.paths) or ("--sample" if args.sample else f"--db {args.db}")
+        raise CliError(f"give the corpus either as PATH, --sample or --db, or as --input, not both ({given})")
+    check_engine_arguments(args)
+    if args.engine == "dask":
+        require_dask()
+    try:
+        _check_comparison_flags(args)
+        # The background is read into memory, as without --input; read it before the long count.
+        background = corpus_from_args(args.background) if args.background else None
+        bg = count_terms(background, by=None, options=options) if background is not None else None
+        settings = dict(by=args.by, options=options, min_total=args.min_count, chunk_size=args.chunk_size,
+                        column_map=stream_column_map(args), progress=True)
+        if args.engine == "dask":
+            from framing.term_partials import dask_term_counts
+
+            counts = dask_term_counts(args.input, scheduler=args.scheduler, n_workers=args.workers, **settings)
+        else:
+            from framing.term_partials import stream_term_counts
+
+            counts = stream_term_counts(args.input, **settings)
+        tables = compare_groups(counts, group=args.group, vs=args.vs, pairs=args.pairs, prior=args.prior,
+                                strength=args.strength, background=bg, min_count=args.min_count)
+    except (ValueError, OSError) as exc:
+        raise CliError(str(exc)) from exc
+    name = Path(args.input).name
+    params = {"corpus": name, "input": name, "engine": args.engine, "chunk_size": args.chunk_size}
+    if args.engine == "dask":
+        params["workers"] = args.workers
+    return tables, params
+
+
+def _corpus_tables(args: argparse.Namespace) -> tuple[list[pd.DataFrame], dict]:
+    """Log-odds tables of the corpus read into memory (PATH, --sample or the store)."""
+    given = [f"--{name}" for name in ("engine", "scheduler", "workers")
+             if getattr(args, name) not in (None, "local")]
+    given += [f"--{name}-column" for name in stream_column_map(args)]
+    if given:
+        raise CliError(f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} only to --input CORPUS")
     articles = corpus_for(args)
     background = corpus_from_args(args.background) if args.background else None
     low, high = args.ngram
@@ -47,13 +102,28 @@ def run_terms(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+    return tables, {"corpus": list(args.paths) or ("bundled sample" if args.sample else "store")}
+
+
+def run_terms(args: argparse.Namespace) -> int:
+    """Print the distinctive terms of each comparison."""
+    low, high = args.ngram
+    if args.top < 0:
+        raise CliError(f"--top must be 0 (all terms) or more, got {args.top}")
+    try:
+        check_options(args.prior, args.strength, args.min_count)
+        options = TokenOptions(ngram_range=(low, high), keep_stopwords=args.keep_stopwords,
+                               apostrophes=args.apostrophes)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    tables, source = _input_tables(args, options) if args.input else _corpus_tables(args)
     params = {
         "method": "log-odds ratio with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008)",
         "by": args.by, "group": args.group, "vs": args.vs, "pairs": args.pairs, "prior": args.prior,
         "strength": args.strength if args.strength is not None else "n_a + n_b",
         "min_count": args.min_count, "ngram_range": [low, high], "keep_stopwords": args.keep_stopwords,
         "apostrophes": args.apostrophes, "background": list(args.background or []) or "the corpus itself",
-        "top": args.top, "corpus": list(args.paths) or ("bundled sample" if args.sample else "store"),
+        "top": args.top, **source,
     }
     prov = provenance((), **params)
     rows = _selected(tables, args.top)
@@ -132,13 +202,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     terms.add_argument("--strength", type=float, metavar="A0",
                        help="total prior pseudo-count a0 (default: n_a + n_b, the size of the two sides)")
     terms.add_argument("--background", action="append", metavar="PATH",
-                       help="background corpus shaping the informative prior (repeatable; default: the corpus)")
+                       help="background corpus shaping the informative prior, read into memory "
+                            "(repeatable; default: the corpus)")
     terms.add_argument("--min-count", type=int, default=DEFAULT_MIN_COUNT, metavar="N",
                        help=f"leave out terms seen fewer than N times in the two sides (default: {DEFAULT_MIN_COUNT})")
     terms.add_argument("--keep-stopwords", action="store_true", help="keep stopwords (default: drop them)")
     terms.add_argument("--apostrophes", choices=("keep", "split"), default="keep",
                        help="keep guaido's as one word, or split it (default: keep)")
     terms.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    group = terms.add_argument_group(
+        "large corpora", "count a corpus file or folder in chunks (or on Dask) and merge the counts, "
+        "with bounded memory; the results equal those of the corpus read whole (see 'Large corpora' in the README)")
+    add_stream_input_argument(group)
+    add_stream_arguments(group)
     terms.set_defaults(handler=run_terms)
 
     kw = subparsers.add_parser(
