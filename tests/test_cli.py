@@ -12,6 +12,8 @@ import pytest
 
 from framing.cli import main
 from framing.cli.score_commands import JSONL_KEYS
+from framing.corpus import load_sample_corpus
+from tests.stream_corpus import write_jsonl
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -141,3 +143,32 @@ def test_console_script_runs_as_a_process():
     result = subprocess.run([sys.executable, "-m", "framing.cli", "score", "--format", "csv"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "rt-2019-04-30" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "extra, named",
+    [
+        (["--chunk-size", "50"], "--chunk-size applies"),
+        (["--chunk-size", "50", "--engine", "dask"], "--chunk-size, --engine apply"),
+        (["--engine", "local"], "--engine applies"),  # the default, but given
+        (["--output", "scores.csv", "--outlets-output", "outlets.csv"], "--output, --outlets-output apply"),
+        (["--resume", "--workers", "2", "--scheduler", "tcp://h:1"], "--resume, --scheduler, --workers apply"),
+        (["--text-column", "body"], "--text-column applies"),
+    ],
+)
+def test_score_stream_options_without_input_exit_2(capsys, extra, named):
+    code, out, err = run(capsys, "score", "--sample", *extra)
+    assert code == 2 and out == ""
+    assert err == f"framing: error: {named} only to --input CORPUS\n"
+
+
+def test_score_stream_options_with_input_still_apply(tmp_path, capsys):
+    corpus = write_jsonl(load_sample_corpus(), tmp_path / "sample.jsonl", empty_row=False)
+    output = tmp_path / "scores.csv"
+    code, out, err = run(capsys, "score", "--input", str(corpus), "--output", str(output), "--chunk-size", "2",
+                         "--engine", "local")
+    assert code == 0, err
+    assert "scored 3 articles" in out and len(pd.read_csv(output, comment="#")) == 3
+    code, out, err = run(capsys, "score", "--input", str(corpus), "--output", str(output))  # the defaults
+    assert code == 0, err
+    assert "scored 3 articles" in out

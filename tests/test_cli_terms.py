@@ -6,8 +6,11 @@ import io
 import json
 
 import pandas as pd
+import pytest
 
 from framing.cli import main
+from framing.corpus import load_sample_corpus
+from tests.stream_corpus import write_jsonl
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -63,3 +66,31 @@ def test_kwic_command(capsys):
     assert out.startswith("# framing ") and "# lexicon: " in out
     table = pd.read_csv(io.StringIO(out), comment="#")
     assert set(table["voice"]) <= {"authorial", "quoted", "scare_quoted"}
+
+
+@pytest.mark.parametrize(
+    "extra, named",
+    [
+        (["--chunk-size", "10"], "--chunk-size applies"),
+        (["--engine", "dask", "--chunk-size", "10"], "--chunk-size, --engine apply"),
+        (["--engine", "local"], "--engine applies"),  # the default, but given
+        (["--workers", "2", "--outlet-column", "source"], "--workers, --outlet-column apply"),
+    ],
+)
+def test_terms_stream_options_without_input_exit_2(capsys, extra, named):
+    code, out, err = run(capsys, "terms", "--sample", *extra)
+    assert code == 2 and out == ""
+    assert err == f"framing: error: {named} only to --input CORPUS\n"
+
+
+def test_terms_stream_options_with_input_still_apply(tmp_path, capsys):
+    corpus = write_jsonl(load_sample_corpus(), tmp_path / "sample.jsonl", empty_row=False)
+    code, out, err = run(capsys, "terms", "--input", str(corpus), "--chunk-size", "2", "--engine", "local",
+                         "--top", "3", "--format", "json")
+    assert code == 0, err
+    params = json.loads(out)["provenance"]["params"]
+    assert params["chunk_size"] == 2 and params["engine"] == "local"
+    code, out, err = run(capsys, "terms", "--input", str(corpus), "--top", "3", "--format", "json")
+    assert code == 0, err
+    params = json.loads(out)["provenance"]["params"]
+    assert params["chunk_size"] == 1000 and params["engine"] == "local"  # the defaults, filled in

@@ -108,6 +108,16 @@ def store_from_args(db: str | None) -> ArticleStore:
 #: Fields whose column ``--<field>-column`` names for ``--input`` tables.
 STREAM_COLUMNS = ("text", "outlet", "title", "date", "url", "alignment", "id")
 
+#: Destinations of the options that only mean something with ``--input``, in the
+#: order error messages name them; a command checks those of them it has.
+STREAM_ONLY_OPTIONS = (
+    "output", "outlets_output", "resume", "chunk_size", "engine", "scheduler", "workers",
+    *(f"{name}_column" for name in STREAM_COLUMNS),
+)
+
+#: Defaults of ``--chunk-size`` and ``--engine``, whose parser default is None.
+STREAM_DEFAULTS = {"chunk_size": 1000, "engine": "local"}
+
 
 def positive_int(text: str) -> int:
     """Argument type: an integer of at least 1."""
@@ -128,10 +138,11 @@ def add_stream_input_argument(group: argparse._ArgumentGroup) -> None:
 def add_stream_arguments(group: argparse._ArgumentGroup) -> None:
     """Add what goes with ``--input``: ``--chunk-size``, ``--engine``, ``--scheduler``,
     ``--workers`` and ``--<field>-column`` for each of :data:`STREAM_COLUMNS`."""
-    group.add_argument("--chunk-size", type=positive_int, default=1000, metavar="N",
-                       help="articles held in memory at once (default: 1000)")
-    group.add_argument("--engine", choices=("local", "dask"), default="local",
-                       help="local: this process; dask: a Dask cluster (default: local)")
+    # default=None, filled in by check_stream_arguments: an option given is told from one left out.
+    group.add_argument("--chunk-size", type=positive_int, default=None, metavar="N",
+                       help=f"articles held in memory at once (default: {STREAM_DEFAULTS['chunk_size']})")
+    group.add_argument("--engine", choices=("local", "dask"), default=None,
+                       help=f"local: this process; dask: a Dask cluster (default: {STREAM_DEFAULTS['engine']})")
     group.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster of --workers workers)")
     group.add_argument("--workers", type=positive_int, default=None, metavar="N",
@@ -155,8 +166,56 @@ def require_dask() -> None:
         raise CliError(f"--engine dask needs Dask ({', '.join(missing)} not installed): pip install 'framing[scale]'")
 
 
+def stream_options_given(args: argparse.Namespace) -> list[str]:
+    """The ``--input``-only options given on the command line.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line, before :func:`check_stream_arguments` fills in defaults.
+
+    Returns
+    -------
+    list of str
+        Their flags (``--chunk-size``, ...) in the order of :data:`STREAM_ONLY_OPTIONS`.
+    """
+    values = {dest: getattr(args, dest, None) for dest in STREAM_ONLY_OPTIONS}
+    return [f"--{dest.replace('_', '-')}" for dest, value in values.items() if value is not None and value is not False]
+
+
+def check_stream_arguments(args: argparse.Namespace) -> None:
+    """Reject ``--input``-only options given without ``--input``; with it, fill in their defaults.
+
+    Commands with ``--input`` (``framing score``, ``framing terms``) call this
+    first, before reading anything.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line; ``chunk_size`` and ``engine`` are set from
+        :data:`STREAM_DEFAULTS` when ``--input`` is given and they are not.
+
+    Raises
+    ------
+    CliError
+        When any of :data:`STREAM_ONLY_OPTIONS` is given without ``--input``.
+    """
+    if not args.input:
+        given = stream_options_given(args)
+        if given:
+            verb = "applies" if len(given) == 1 else "apply"
+            raise CliError(f"{', '.join(given)} {verb} only to --input CORPUS")
+        return
+    for dest, value in STREAM_DEFAULTS.items():
+        if getattr(args, dest) is None:
+            setattr(args, dest, value)
+
+
 def check_engine_arguments(args: argparse.Namespace) -> None:
-    """Reject Dask options with the local engine; default ``--workers`` to 2."""
+    """Reject Dask options with the local engine; default ``--workers`` to 2.
+
+    Call it after :func:`check_stream_arguments`, which sets ``args.engine``.
+    """
     if args.engine == "local" and (args.scheduler or args.workers is not None):
         raise CliError("--scheduler and --workers need --engine dask")
     if args.workers is None:

@@ -10,8 +10,8 @@ import pandas as pd
 
 from framing.cli.common import (
     CliError, add_corpus_arguments, add_stream_arguments, add_stream_input_argument,
-    check_engine_arguments, corpus_for, json_records, lexicons_from_args, require_dask, stream_column_map,
-    write_export,
+    check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_from_args, require_dask,
+    stream_column_map, write_export,
 )
 from framing.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
@@ -59,7 +59,8 @@ def _inputs(args: argparse.Namespace):
 
 def run_score(args: argparse.Namespace) -> int:
     """Print the per-article (or per-outlet) score table."""
-    if args.input or args.output:
+    check_stream_arguments(args)
+    if args.input:
         return run_stream(args)
     if args.format is None:
         args.format = "table"

@@ -15,7 +15,8 @@ import pandas as pd
 
 from framing.cli.common import (
     CliError, add_source_arguments, add_stream_arguments, add_stream_input_argument, check_engine_arguments,
-    corpus_for, corpus_from_args, lexicons_from_args, require_dask, stream_column_map, write_export,
+    check_stream_arguments, corpus_for, corpus_from_args, lexicons_from_args, require_dask, stream_column_map,
+    write_export,
 )
 from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
 from framing.logodds import (
@@ -86,11 +87,6 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
 
 def _corpus_tables(args: argparse.Namespace) -> tuple[list[pd.DataFrame], dict]:
     """Log-odds tables of the corpus read into memory (PATH, --sample or the store)."""
-    given = [f"--{name}" for name in ("engine", "scheduler", "workers")
-             if getattr(args, name) not in (None, "local")]
-    given += [f"--{name}-column" for name in stream_column_map(args)]
-    if given:
-        raise CliError(f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} only to --input CORPUS")
     articles = corpus_for(args)
     background = corpus_from_args(args.background) if args.background else None
     low, high = args.ngram
@@ -107,6 +103,7 @@ def _corpus_tables(args: argparse.Namespace) -> tuple[list[pd.DataFrame], dict]:
 
 def run_terms(args: argparse.Namespace) -> int:
     """Print the distinctive terms of each comparison."""
+    check_stream_arguments(args)
     low, high = args.ngram
     if args.top < 0:
         raise CliError(f"--top must be 0 (all terms) or more, got {args.top}")
