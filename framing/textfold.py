@@ -32,24 +32,11 @@ from functools import lru_cache
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_WHITESPACE_RUN = re.compile(r"\s\s+")  # as \s{2,}, and a third faster in CPython's re
+# Whitespace as one byte: every ASCII whitespace character (str.isspace(),
+# which is what ``\s`` matches) becomes a space, everything else stays.
+_WHITESPACE_TO_SPACE = bytes(ord(" ") if chr(i).isspace() else i for i in range(256))
+_SPACE_RUN = re.compile(rb" +")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
-
-
-def _has_whitespace_pair(text: str) -> bool:
-    """True if two ASCII whitespace characters other than a blank line may stand together.
-
-    Substring tests with ``in`` are far faster than a regex search, and
-    fastest on bytes: the text is probed as its ASCII encoding with every
-    other character replaced by ``?`` (non-ASCII spaces are checked
-    separately by the caller).
-    """
-    probe = text.encode("ascii", "replace")
-    return (
-        b"  " in probe or b" \n" in probe or b"\n " in probe or b"\t" in probe or b"\r" in probe
-        or b"\x0b" in probe or b"\x0c" in probe or b"\x1c" in probe or b"\x1d" in probe or b"\x1e" in probe
-        or b"\x1f" in probe
-    )
 
 
 @lru_cache(maxsize=4096)
@@ -136,15 +123,39 @@ class KeyText:
         return first, last + 1
 
 
+def _whitespace_runs(text: str, non_ascii: set[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of two or more whitespace characters, blank lines left out.
+
+    The same runs as ``re.finditer(r"\\s\\s+", text)`` minus those holding two
+    line breaks, found on a one-byte-per-character probe: non-ASCII spaces
+    are replaced with ``" "``, the text is encoded to ASCII with ``?`` for
+    every other non-ASCII character, and ASCII whitespace is translated to
+    ``" "``. ``bytes.find`` then jumps from one double space to the next; the
+    regex engine would test every character, and runs are few (a test
+    compares the two).
+    """
+    probe = text
+    for char in non_ascii:
+        if char.isspace():  # no-break space, em space, ...: length-keeping
+            probe = probe.replace(char, " ")
+    spaces = probe.encode("ascii", "replace").translate(_WHITESPACE_TO_SPACE)
+    runs = []
+    start = spaces.find(b"  ")
+    while start >= 0:
+        end = _SPACE_RUN.match(spaces, start).end()
+        if text.count("\n", start, end) < 2:
+            runs.append((start, end))
+        start = spaces.find(b"  ", end)
+    return runs
+
+
 def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]:
     """Replace each whitespace run inside a paragraph with one space.
 
     Runs holding a blank line are left alone: their two or more separators
     already stop a phrase from spanning paragraphs.
     """
-    if not _has_whitespace_pair(text) and not any(c.isspace() for c in non_ascii):
-        return text, IDENTITY
-    runs = [run for run in _WHITESPACE_RUN.finditer(text) if run.group().count("\n") < 2]
+    runs = _whitespace_runs(text, non_ascii)
     if not runs:
         return text, IDENTITY
     parts: list[str] = []
@@ -152,11 +163,11 @@ def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]
     source = [0]
     d_pos = 0
     o_pos = 0
-    for run in runs:
-        parts.append(text[o_pos : run.start()])
+    for start, end in runs:
+        parts.append(text[o_pos:start])
         parts.append(" ")
-        d_pos += run.start() - o_pos + 1
-        o_pos = run.end()
+        d_pos += start - o_pos + 1
+        o_pos = end
         derived.append(d_pos)
         source.append(o_pos)
     parts.append(text[o_pos:])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.textfold import count_words, key_text, phrase_key, plural, surface_keys
+from framing.textfold import _ASCII_RUN, _whitespace_runs, count_words, key_text, phrase_key, plural, surface_keys
 
 CASES = [
     "Guaidó’s “coup d’état”",
@@ -38,6 +38,24 @@ def test_folding_examples():
 def test_whitespace_runs_collapse_but_punctuation_stays_a_separator():
     assert key_text("interim  \n president").key == " interim president "
     assert key_text("coup. Attempt").key == " coup  attempt "
+
+
+# Every kind of whitespace \s knows (ASCII separators \x1c-\x1f, no-break and
+# em spaces, NEL), and characters that are not whitespace, ASCII or not.
+WHITESPACE_ALPHABET = list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000") + list("a.é中😀")
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from(WHITESPACE_ALPHABET), max_size=40))
+def test_whitespace_runs_equal_the_regex_definition(text):
+    non_ascii = set(_ASCII_RUN.sub("", text))
+    expected = [run.span() for run in re.finditer(r"\s\s+", text) if run.group().count("\n") < 2]
+    assert _whitespace_runs(text, non_ascii) == expected
+
+
+def test_whitespace_runs_keep_blank_lines():
+    text = "coup\xa0 attempt.\n\nNext  \n paragraph"
+    assert _whitespace_runs(text, {"\xa0"}) == [(4, 6), (20, 24)]  # not the blank line at 14
 
 
 def test_length_changing_folds_keep_offsets():
