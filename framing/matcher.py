@@ -84,6 +84,17 @@ class _Entry:
         return cls(index, (lexicon.name, concept.id, concept.label, concept.axis), (term.text, term.weight))
 
 
+class TermEntry(NamedTuple):
+    """The fields of :class:`Match` that come from the lexicon, for one term of one lexicon."""
+
+    lexicon: str
+    concept: str
+    concept_label: str
+    axis: str | None
+    canonical: str
+    weight: float
+
+
 class TermMatcher:
     """Match the terms of several lexicons in one pass over each text.
 
@@ -126,18 +137,26 @@ class TermMatcher:
                     for surface in (term.text, *term.forms):
                         for key in surface_keys(surface, add_plural=False):
                             patterns[f" {key} "][index] = _Entry.of(index, lexicon, concept, term)
+        # Number the distinct entries (one per term and lexicon): spans() reports
+        # them by number, so callers can build columns with one array lookup.
+        numbers: dict[tuple, int] = {}
+        for entries in patterns.values():
+            for entry in entries.values():
+                numbers.setdefault((*entry.head, *entry.tail), len(numbers))
+        #: The lexicon fields of each entry number :meth:`spans` reports.
+        self.entries: tuple[TermEntry, ...] = tuple(TermEntry(*fields) for fields in numbers)
         for pattern, entries in patterns.items():
             # The value: the offset from the automaton's end index back to the
             # first word character (past the padding space), the negated word
-            # length, and the (lexicon index, entry) pairs.
+            # length, and the (lexicon index, entry number) pairs.
             words = len(pattern) - 2
-            pairs = tuple((e.lexicon_index, e) for e in entries.values())
+            pairs = tuple((e.lexicon_index, numbers[(*e.head, *e.tail)]) for e in entries.values())
             self._automaton.add_word(pattern, (words, -words, pairs))
         self._automaton.make_automaton()
         self.pattern_count = len(patterns)
 
-    def _candidates(self, key: str) -> list[tuple[int, int, int, _Entry]]:
-        """``(lexicon index, start, -length, entry)`` of every pattern occurrence.
+    def _candidates(self, key: str) -> list[tuple[int, int, int, int]]:
+        """``(lexicon index, start, -length, entry number)`` of every pattern occurrence.
 
         The automaton reports the index of a pattern's last character, the
         padding space after the words; the words run over ``[start, end_index)``.
@@ -146,8 +165,8 @@ class TermMatcher:
         append = found.append
         for end_index, (words, neg_words, pairs) in self._automaton.iter(key):
             start = end_index - words
-            for lexicon_index, entry in pairs:
-                append((lexicon_index, start, neg_words, entry))
+            for lexicon_index, number in pairs:
+                append((lexicon_index, start, neg_words, number))
         return found
 
     def __call__(self, text: str, *, sentences: bool = True) -> list[Match]:
@@ -170,17 +189,9 @@ class TermMatcher:
         -------
         list of Match
         """
-        if not text:
+        found = self.spans(text)
+        if not found:
             return []
-        keyed = key_text(text)
-        candidates = self._candidates(keyed.key)
-        if not candidates:
-            return []
-        # (lexicon, start, -length) is unique per candidate: one pattern per
-        # span, one entry per lexicon, so the entries are never compared.
-        candidates.sort()
-        voices = VoiceIndex(text)
-        quote_starts, quote_max_end, voice_of = voices.starts, voices.max_end, voices.voice
         sentence_index = None
         if sentences:
             # Imported here: it imports NLTK (0.7 s), which scoring alone,
@@ -188,12 +199,46 @@ class TermMatcher:
             from framing.sentences import SentenceIndex
 
             sentence_index = SentenceIndex(text)
+        entries = self.entries
+        matches: list[Match] = []
+        for number, start, end, voice in found:
+            if sentence_index is None:
+                sentence, s_start = "", -1
+            else:
+                s_start, s_end = sentence_index.sentence_at(start)
+                sentence = text[s_start:s_end]
+            e = entries[number]
+            matches.append(
+                Match(e.lexicon, e.concept, e.concept_label, e.axis, text[start:end], e.canonical, e.weight,
+                      voice, start, end, sentence, s_start)
+            )
+        return matches
+
+    def spans(self, text: str) -> list[tuple[int, int, int, str]]:
+        """The matches in ``text`` as ``(entry number, start, end, voice)``, in :meth:`match`'s order.
+
+        The lean core of :meth:`match`, for callers that build columns (the
+        scores): ``self.entries[number]`` holds the lexicon's fields, and no
+        :class:`Match` or matched text is made.
+        """
+        if not text:
+            return []
+        keyed = key_text(text)
+        candidates = self._candidates(keyed.key)
+        if not candidates:
+            return []
+        # (lexicon, start, -length) is unique per candidate: one pattern per
+        # span, one entry per lexicon.
+        candidates.sort()
+        voices = VoiceIndex(text)
+        quote_starts, quote_max_end, voice_of = voices.starts, voices.max_end, voices.voice
         identity = keyed.is_identity
         text_length = len(text)
-        matches: list[Match] = []
+        found: list[tuple[int, int, int, str]] = []
+        append = found.append
         current_lexicon = -1
         taken_until = -1
-        for lexicon_index, start, neg_length, entry in candidates:
+        for lexicon_index, start, neg_length, number in candidates:
             if lexicon_index != current_lexicon:
                 current_lexicon, taken_until = lexicon_index, -1
             if start < taken_until:
@@ -207,25 +252,8 @@ class TermMatcher:
                 # Keep combining accents that follow the last letter (Guaido + ´).
                 while o_end < text_length and unicodedata.combining(text[o_end]):
                     o_end += 1
-            if sentence_index is None:
-                sentence, s_start = "", -1
-            else:
-                s_start, s_end = sentence_index.sentence_at(o_start)
-                sentence = text[s_start:s_end]
             # Most matches lie outside every quotation: test that inline.
             i = bisect_right(quote_starts, o_start) - 1
             voice = AUTHORIAL if i < 0 or quote_max_end[i] < o_end else voice_of(o_start, o_end)
-            head, tail = entry.head, entry.tail
-            matches.append(
-                Match(
-                    head[0], head[1], head[2], head[3],
-                    text[o_start:o_end],
-                    tail[0], tail[1],
-                    voice,
-                    o_start,
-                    o_end,
-                    sentence,
-                    s_start,
-                )
-            )
-        return matches
+            append((number, o_start, o_end, voice))
+        return found

@@ -135,14 +135,54 @@ def score_matches(
     factors = check_voice_factors(voice_factors)
     if matcher is None:
         matcher = TermMatcher(lexicons if lexicons is not None else bundled_lexicons())
-    rows = []
-    append = rows.append
+    # Columns, not rows: the matcher reports entry numbers, and each lexicon
+    # field is one array lookup by number (numpy's take), each article field
+    # one repeat; only the four per-match values pass through Python lists.
+    numbers: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    voices: list[str] = []
+    per_article: list[int] = []
+    outlets: list[str] = []
+    ids: list[str] = []
     for article in articles:
-        outlet, article_id = article.outlet, article.id
-        for m in matcher(article.text, sentences=False):
-            append((outlet, article_id, m.concept, m.canonical, m.weight, m.voice, m.weight * factors[m.voice],
-                    m.start, m.end, m.axis))
-    return _typed_frame(SCORE_MATCH_COLUMNS, rows)
+        found = matcher.spans(article.text)
+        outlets.append(article.outlet)
+        ids.append(article.id)
+        per_article.append(len(found))
+        if found:
+            n, s, e, v = zip(*found)
+            numbers += n
+            starts += s
+            ends += e
+            voices += v
+    entries = matcher.entries
+    at = np.array(numbers, dtype=np.intp)
+    weights = np.array([e.weight for e in entries], dtype=float)[at]
+    voice_column = np.array(voices, dtype=object)
+    voice_factor = {voice: factors[voice] for voice in VOICES}
+    return pd.DataFrame(
+        {
+            "outlet": np.repeat(_object_array(outlets), per_article),
+            "article": np.repeat(_object_array(ids), per_article),
+            "concept": _object_array([e.concept for e in entries])[at],
+            "canonical": _object_array([e.canonical for e in entries])[at],
+            "weight": weights,
+            "voice": voice_column,
+            # The same float products as weight * factor one by one.
+            "effective_weight": weights * np.array([voice_factor[v] for v in voices], dtype=float),
+            "start": np.array(starts, dtype=np.int64),
+            "end": np.array(ends, dtype=np.int64),
+            "axis": _object_array([e.axis for e in entries])[at],
+        }
+    )
+
+
+def _object_array(values: list) -> np.ndarray:
+    """A 1-d object array of ``values`` (``np.array`` would make a string array)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def _typed_frame(names: list[str], rows: list[tuple]) -> pd.DataFrame:
@@ -227,6 +267,13 @@ def article_scores(
     factors = check_voice_factors(voice_factors)
     if matches is None:
         matches = score_matches(articles, lexicons, voice_factors=factors)
+    # Words and readability of one article after the other: both start from
+    # the text's non-ASCII characters, cached for the last few texts.
+    words: list[int] = []
+    read: list[dict[str, float]] = []
+    for a in articles:
+        words.append(count_words(a.text))
+        read.append(readability(a.text))
     base = pd.DataFrame(
         {
             "article": [a.id for a in articles],
@@ -234,13 +281,13 @@ def article_scores(
             "alignment": [a.alignment for a in articles],
             "title": [a.title for a in articles],
             "date": [a.date for a in articles],
-            "words": [count_words(a.text) for a in articles],
+            "words": words,
         }
     ).set_index("article")
     counts = _counts(matches, ["article"])
     axes = axis_ids(lexicons)
     table = base.join(counts).join(_axis_summary(matches, ["article"], axes, factors))
-    return _finish(table, axes, [readability(a.text) for a in articles]).reset_index()
+    return _finish(table, axes, read).reset_index()
 
 
 def _finish(table: pd.DataFrame, axes: list[str], read: list[dict[str, float]]) -> pd.DataFrame:

@@ -39,6 +39,18 @@ _SPACE_RUN = re.compile(rb" +")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
 
 
+@lru_cache(maxsize=16)
+def non_ascii_chars(text: str) -> frozenset[str]:
+    """The distinct non-ASCII characters of a text (empty for ASCII text).
+
+    Deleting the ASCII runs leaves the few others, faster than a findall.
+    Cached for the last few texts: folding, word counts and readability's
+    word list each need them for the same article, and a cache hit costs a
+    hash that the string computes once and keeps.
+    """
+    return frozenset() if text.isascii() else frozenset(_ASCII_RUN.sub("", text))
+
+
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """Fold one character: casefold, strip accents, non-alphanumerics to space.
@@ -123,7 +135,7 @@ class KeyText:
         return first, last + 1
 
 
-def _whitespace_runs(text: str, non_ascii: set[str]) -> list[tuple[int, int]]:
+def _whitespace_runs(text: str, non_ascii: frozenset[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of each run of two or more whitespace characters, blank lines left out.
 
     The same runs as ``re.finditer(r"\\s\\s+", text)`` minus those holding two
@@ -149,7 +161,7 @@ def _whitespace_runs(text: str, non_ascii: set[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]:
+def _collapse_whitespace(text: str, non_ascii: frozenset[str]) -> tuple[str, _Anchors]:
     """Replace each whitespace run inside a paragraph with one space.
 
     Runs holding a blank line are left alone: their two or more separators
@@ -174,7 +186,7 @@ def _collapse_whitespace(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]
     return "".join(parts), _Anchors(derived, source)
 
 
-def _fold(text: str, non_ascii: set[str]) -> tuple[str, _Anchors]:
+def _fold(text: str, non_ascii: frozenset[str]) -> tuple[str, _Anchors]:
     """Fold case and accents; separators become spaces (length may change)."""
     if not non_ascii:
         return text.lower().translate(_ASCII_SEPARATORS), IDENTITY
@@ -228,8 +240,7 @@ def key_text(text: str) -> KeyText:
         ``key`` starts and ends with a space; positions map back with
         :meth:`KeyText.to_original`.
     """
-    # Deleting the ASCII runs leaves the few non-ASCII characters (faster than findall).
-    non_ascii = set() if text.isascii() else set(_ASCII_RUN.sub("", text))
+    non_ascii = non_ascii_chars(text)
     collapsed, collapse_map = _collapse_whitespace(text, non_ascii)
     folded, fold_map = _fold(collapsed, non_ascii)
     return KeyText(" " + folded + " ", fold_map, collapse_map)
@@ -322,7 +333,7 @@ def count_words(text: str) -> int:
     probe = text
     if not text.isascii():
         # Non-ASCII letters become "a"; the rest become "?" when encoding.
-        for char in set(_ASCII_RUN.sub("", text)):
+        for char in non_ascii_chars(text):
             if char.isalnum():
                 probe = probe.replace(char, "a")
     marks = probe.encode("ascii", "replace").translate(_WORD_BYTES)
