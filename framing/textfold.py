@@ -120,6 +120,13 @@ class KeyText:
         """True when key position ``k`` is original position ``k - 1`` everywhere."""
         return self._folded_to_collapsed is IDENTITY and self._collapsed_to_original is IDENTITY
 
+    @property
+    def collapsed_only(self) -> "_Anchors | None":
+        """The whitespace-collapse anchors when folding kept every position, else None."""
+        if self._folded_to_collapsed is IDENTITY and self._collapsed_to_original is not IDENTITY:
+            return self._collapsed_to_original
+        return None
+
     def to_original(self, k: int) -> int:
         """Map a key position to the position of its source character."""
         f = k - 1 if self._folded_to_collapsed is IDENTITY else self._folded_to_collapsed(k - 1)

