@@ -28,6 +28,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 # Every ASCII character that is not a letter or digit separates words.
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
@@ -321,34 +323,37 @@ def surface_keys(surface: str, *, add_plural: bool = True) -> set[str]:
     return variants
 
 
-# Byte table: a letter or digit -> "a", anything else -> " " (non-ASCII
-# characters reach it as "?" or, when they are letters or digits, as "a").
-_WORD_BYTES = bytes(ord("a") if chr(i).isalnum() else ord(" ") for i in range(256))
-_APOSTROPHE = re.compile("['’]")
+# Byte table: a letter or digit -> "a", an apostrophe stays "'", anything
+# else -> " " (non-ASCII characters reach it as "?" or, when they are letters
+# or digits, as "a", and ’ as "'").
+_WORD_BYTES = bytes(ord("a") if chr(i).isalnum() else ord("'") if chr(i) == "'" else ord(" ") for i in range(256))
+_LETTER, _APOSTROPHE_BYTE = ord("a"), ord("'")
 
 
 def count_words(text: str) -> int:
     """Count words: runs of letters and digits, with inner apostrophes (don't, Guaido’s).
 
     The same count as ``len(re.findall(r"[^\\W_]+(?:['’][^\\W_]+)*", text))``
-    (a test compares them), computed as the runs of letters and digits minus
-    the apostrophes standing between two of them. The runs are counted on
-    bytes (each character becomes ``a`` or a space, then ``b" a"`` is
-    counted), which is about twice as fast as the regular expression and
-    builds no list of words: word counts are taken for every article scored.
+    (a test compares them), computed without a list of words: word counts
+    are taken for every article scored. Each character becomes a byte, ``a``
+    (a letter or digit), ``'`` (an apostrophe) or a space; the words are the
+    starts of runs of ``a`` less the apostrophes with ``a`` on both sides,
+    which join two runs. numpy compares the bytes with their neighbours,
+    about five times as fast as counting two-byte patterns with
+    ``bytes.count`` and ten times as fast as the regular expression.
     """
     probe = text
     if not text.isascii():
-        # Non-ASCII letters become "a"; the rest become "?" when encoding.
+        # Non-ASCII letters become "a" and ’ an apostrophe; the rest become "?" when encoding.
         for char in non_ascii_chars(text):
             if char.isalnum():
                 probe = probe.replace(char, "a")
-    marks = probe.encode("ascii", "replace").translate(_WORD_BYTES)
-    words = marks.count(b" a") + marks.startswith(b"a")
-    if "'" in text or "’" in text:
-        last = len(text) - 1
-        for apostrophe in _APOSTROPHE.finditer(text):
-            i = apostrophe.start()
-            if 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
-                words -= 1
-    return words
+            elif char == "’":
+                probe = probe.replace(char, "'")
+    if not probe:
+        return 0
+    marks = np.frombuffer(probe.encode("ascii", "replace").translate(_WORD_BYTES), dtype=np.uint8)
+    letters = marks == _LETTER
+    starts = np.count_nonzero(letters[1:] > letters[:-1]) + int(letters[0])
+    joins = np.count_nonzero(letters[:-2] & letters[2:] & (marks[1:-1] == _APOSTROPHE_BYTE))
+    return int(starts - joins)

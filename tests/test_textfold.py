@@ -78,6 +78,7 @@ def test_plural(word, expected):
 
 
 def test_count_words_keeps_inner_apostrophes():
+    assert count_words("rock'n'roll, 'tis the soldiers’ ''a''") == 5
     assert count_words("Guaido’s coup isn't over — yet.") == 5
 
 
