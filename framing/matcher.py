@@ -233,12 +233,11 @@ class TermMatcher:
         voices = VoiceIndex(text)
         quote_starts, quote_max_end, voice_of = voices.starts, voices.max_end, voices.voice
         identity = keyed.is_identity
-        # Text whose only change is collapsed whitespace (the usual case):
-        # its one anchor list is searched inline, without two method calls.
-        collapsed_only = keyed.collapsed_only
-        if collapsed_only is not None:
-            derived, source = collapsed_only.derived, collapsed_only.source
-            pieces = len(derived)
+        # The anchor lists, searched inline: two method calls per match
+        # would cost more than the search.
+        derived, source = keyed.anchors.derived, keyed.anchors.source
+        pieces = len(derived)
+        has_combining = keyed.has_combining
         text_length = len(text)
         found: list[tuple[int, int, int, str]] = []
         append = found.append
@@ -253,18 +252,16 @@ class TermMatcher:
             taken_until = end
             if identity:  # the key is the text, shifted by the padding space
                 o_start, o_end = start - 1, end - 1
-            elif collapsed_only is not None:
-                # As KeyText.span_to_original: key k is collapsed k - 1.
+            else:
+                # As KeyText.span_to_original: key k is folded k - 1.
                 piece = bisect_right(derived, start - 1) - 1
                 shift = source[piece] - derived[piece]
                 if piece + 1 == pieces or end - 2 < derived[piece + 1]:
                     o_start, o_end = start - 1 + shift, end - 1 + shift
                 else:
                     o_start, o_end = keyed.span_to_original(start, end)
-            else:
-                o_start, o_end = keyed.span_to_original(start, end)
                 # Keep combining accents that follow the last letter (Guaido + ´).
-                while o_end < text_length and unicodedata.combining(text[o_end]):
+                while has_combining and o_end < text_length and unicodedata.combining(text[o_end]):
                     o_end += 1
             # Most matches lie outside every quotation: test that inline.
             i = bisect_right(quote_starts, o_start) - 1

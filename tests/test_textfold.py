@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.textfold import _ASCII_RUN, _whitespace_runs, count_words, key_text, phrase_key, plural, surface_keys
+from framing.textfold import (
+    _ASCII_RUN, _collapse_whitespace, _compose, _fold, _whitespace_runs, count_words, key_text, phrase_key, plural,
+    surface_keys,
+)
 
 CASES = [
     "Guaidó’s “coup d’état”",
@@ -56,6 +59,22 @@ def test_whitespace_runs_equal_the_regex_definition(text):
 def test_whitespace_runs_keep_blank_lines():
     text = "coup\xa0 attempt.\n\nNext  \n paragraph"
     assert _whitespace_runs(text, {"\xa0"}) == [(4, 6), (20, 24)]  # not the blank line at 14
+
+
+# Folds that change the length (… ß İ ﬁ, a combining accent), whitespace runs
+# that collapse, and plain letters between them.
+FOLD_ALPHABET = list("ab  \n\t\xa0…ßİﬁ\u0301é’-.")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(FOLD_ALPHABET), max_size=40))
+def test_composed_anchors_equal_the_two_maps_in_turn(text):
+    non_ascii = frozenset(_ASCII_RUN.sub("", text))
+    collapsed, collapse_map = _collapse_whitespace(text, non_ascii)
+    folded, fold_map = _fold(collapsed, non_ascii)
+    composed = _compose(fold_map, collapse_map)
+    assert [composed(d) for d in range(len(folded))] == [collapse_map(fold_map(d)) for d in range(len(folded))]
+    assert key_text(text).anchors.derived == composed.derived
 
 
 def test_length_changing_folds_keep_offsets():
