@@ -126,7 +126,14 @@ def _compose(inner: _Anchors, outer: _Anchors) -> _Anchors:
         if i >= 0 and c > source[i] and (i == last or c - source[i] < derived[i + 1] - derived[i]):
             points.add(derived[i] + (c - source[i]))
     ordered = sorted(points)
-    return _Anchors(ordered, [outer(inner(d)) for d in ordered])
+    outer_derived, outer_source = outer.derived, outer.source
+    composed = []
+    for d in ordered:  # inner(d), then outer(f), inlined: both first anchors are at 0
+        i = bisect_right(derived, d) - 1
+        f = source[i] + (d - derived[i])
+        j = bisect_right(outer_derived, f) - 1
+        composed.append(outer_source[j] + (f - outer_derived[j]))
+    return _Anchors(ordered, composed)
 
 
 @dataclass(frozen=True)
