@@ -33,6 +33,7 @@ import numpy as np
 # Every ASCII character that is not a letter or digit separates words.
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_ASCII_BYTES = bytes(range(128))
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Whitespace as one byte: every ASCII whitespace character (str.isspace(),
 # which is what ``\s`` matches) becomes a space, everything else stays.
@@ -45,12 +46,16 @@ _ABBREVIATION = re.compile(r"^[A-Z]{2,3}$")
 def non_ascii_chars(text: str) -> frozenset[str]:
     """The distinct non-ASCII characters of a text (empty for ASCII text).
 
-    Deleting the ASCII runs leaves the few others, faster than a findall.
-    Cached for the last few texts: folding, word counts and readability's
-    word list each need them for the same article, and a cache hit costs a
-    hash that the string computes once and keeps.
+    Deleting the ASCII bytes of the UTF-8 encoding leaves the few others
+    (``bytes.translate``, faster than a regular expression; UTF-8 encodes
+    every non-ASCII character with bytes of 128 or more only). Cached for
+    the last few texts: folding, word counts and readability's word list
+    each need them for the same article, and a cache hit costs a hash that
+    the string computes once and keeps.
     """
-    return frozenset() if text.isascii() else frozenset(_ASCII_RUN.sub("", text))
+    if text.isascii():
+        return frozenset()
+    return frozenset(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
 
 
 @lru_cache(maxsize=4096)

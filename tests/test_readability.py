@@ -234,6 +234,12 @@ def test_unknown_words_are_learned_up_to_a_limit(monkeypatch):
     assert set(table) == {b"coup", b"hereunder", b"zorblax"}  # quuxly came after the limit
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
+def test_numbers_count_as_pyphen_counts_them(number):
+    assert rd._pyphen_syllables(number) == 1 == rd._SyllableTable()[number.encode()]
+
+
 def test_repeated_unknown_words_count_each_time():
     # "hereunder" is not in CMUdict: pyphen's 3 syllables, once per occurrence;
     # nine distinct unknown words take the Counter path.
