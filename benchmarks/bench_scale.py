@@ -103,7 +103,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--no-scattertext", action="store_true")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts (default: 1)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per measurement, the modes taking turns; the fastest counts (default: 1)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -120,10 +121,14 @@ def main() -> None:
         source = workdir / f"corpus-{n}.jsonl"
         if not source.exists():
             generate(source, n)
+        # Best of --repeat runs, the modes taking turns: this machine's speed
+        # drifts by tens of percent, and a ratio should compare runs of one period.
+        runs: dict[str, list[dict]] = {mode: [] for mode in modes}
+        for _ in range(args.repeat):
+            for mode in modes:
+                runs[mode].append(measure(mode, source, workdir / f"{mode}-{n}.parquet"))
         for mode in modes:
-            # Best of --repeat runs: this machine's speed drifts by tens of percent.
-            runs = [measure(mode, source, workdir / f"{mode}-{n}.parquet") for _ in range(args.repeat)]
-            r = results[n, mode] = min(runs, key=lambda run: run["seconds"])
+            r = results[n, mode] = min(runs[mode], key=lambda run: run["seconds"])
             print(f"{n:>7,} {mode:<11} {r['articles'] / r['seconds']:>8,.0f} articles/s {r['mb'] / r['seconds']:>6.2f} MB/s "
                   f"{r['seconds']:>7.1f} s  peak RSS {r['rss_mb']:>6,.0f} MB (largest child {r['child_rss_mb']:,.0f} MB)",
                   flush=True)

@@ -161,13 +161,12 @@ class TermMatcher:
         The automaton reports the index of a pattern's last character, the
         padding space after the words; the words run over ``[start, end_index)``.
         """
-        found = []
-        append = found.append
-        for end_index, (words, neg_words, pairs) in self._automaton.iter(key):
-            start = end_index - words
-            for lexicon_index, number in pairs:
-                append((lexicon_index, start, neg_words, number))
-        return found
+        # One comprehension: faster than a loop of appends, and this runs per article.
+        return [
+            (lexicon_index, end_index - words, neg_words, number)
+            for end_index, (words, neg_words, pairs) in self._automaton.iter(key)
+            for lexicon_index, number in pairs
+        ]
 
     def __call__(self, text: str, *, sentences: bool = True) -> list[Match]:
         """Return the matches in ``text``, ordered by lexicon, then position."""

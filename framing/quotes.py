@@ -76,7 +76,7 @@ def classify_quotation(text: str, start: int, end: int) -> str:
     inner = text[start:end].strip()
     # Count no further than one word past the limit: an unclosed quotation
     # runs to the end of its paragraph, which may be long.
-    words = sum(1 for _ in islice(_WORD.finditer(inner), SCARE_MAX_WORDS + 1))
+    words = len(list(islice(_WORD.finditer(inner), SCARE_MAX_WORDS + 1)))
     # Punctuation just inside the closing mark is typographic convention
     # (“fake news.”), not a sign of a quoted clause; punctuation inside is.
     core = inner.rstrip("’'\"”.,;:!?… ")
