@@ -33,13 +33,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from framing.chunk_readers import Shard, iter_shard_chunks, plan_shards
+from framing.chunk_readers import Shard, csv_to_jsonl, input_kind, iter_shard_chunks, plan_shards
 from framing.lexicon import Lexicon
 from framing.matcher import TermMatcher
 from framing.partials import Partials, merge_partials, partials_from_json, partials_to_json, score_chunk
 from framing.score_sink import atomic_write_bytes, parts_dir, remove_parts, write_part
 from framing.streaming import (
-    ScoreRun, checkpoint_path, finish_run, progress_bar, read_checkpoint, save_checkpoint, settings,
+    RunSettings, ScoreRun, checkpoint_path, finish_run, progress_bar, read_checkpoint, save_checkpoint, settings,
 )
 
 #: Attribute of the ``distributed.Worker`` holding ``{lexicon hashes: TermMatcher}``.
@@ -155,22 +155,51 @@ def dask_scores(
         Input bytes per task; there are at least ``2 * n_workers`` tasks,
         and a multiple of ``n_workers``.
 
+    A CSV/TSV input is first copied to JSON Lines beside the output
+    (:func:`csv_copy_path`, removed at the end): its quoted texts may hold
+    line breaks, so it cannot be cut at byte offsets itself.
+
     Raises
     ------
     ValueError
-        For a bad option, a CSV input (it cannot be sharded), or a checkpoint
-        that does not match this run.
+        For a bad option, an unreadable row, or a checkpoint that does not
+        match this run.
     """
-    import dask
-    import dask.bag as db
-    from distributed import as_completed
-
     started = time.perf_counter()
     if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
         raise ValueError(f"n_workers must be a positive integer, got {n_workers!r}")
     run = settings(input, output, outlets_output=outlets_output, lexicons=lexicons, voice_factors=voice_factors,
                    chunk_size=chunk_size, column_map=column_map)
-    shards = plan_shards(run.input, shard_bytes=shard_bytes, min_shards=2 * n_workers, multiple_of=n_workers)
+    copy = csv_copy_path(run.output) if input_kind(run.input) == "csv" else None
+    try:
+        return _dask_scores(run, copy, started=started, scheduler=scheduler, n_workers=n_workers,
+                            shard_bytes=shard_bytes, resume=resume, progress=progress)
+    finally:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+
+
+def csv_copy_path(output: Path) -> Path:
+    """Where the JSON Lines copy of a CSV input goes: beside the output, which the workers share."""
+    return output.with_name(output.name + ".input.jsonl")
+
+
+def _dask_scores(
+    run: RunSettings, copy: Path | None, *, started: float, scheduler: str | None, n_workers: int, shard_bytes: int,
+    resume: bool, progress: bool,
+) -> ScoreRun:
+    """:func:`dask_scores` after its checks; ``copy`` is where a CSV input is copied to JSON Lines."""
+    import dask
+    import dask.bag as db
+    from distributed import as_completed
+
+    source = run.input
+    if copy is not None:
+        # Copied on every run, resumed or not: the copy is the same for the
+        # same CSV, so are its shards, and a stale copy is never used.
+        source = csv_to_jsonl(run.input, copy, column_map=run.column_map, chunk_size=run.chunk_size,
+                              progress=progress)
+    shards = plan_shards(source, shard_bytes=shard_bytes, min_shards=2 * n_workers, multiple_of=n_workers)
     fingerprint = {**run.fingerprint("dask"), "shards": [[s.start, s.end] for s in shards]}
     checkpoint = checkpoint_path(run.output)
     folder = parts_dir(run.output)

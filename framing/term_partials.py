@@ -28,15 +28,19 @@ do not depend on row order (they are sorted by z, then term).
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
-from framing.chunk_readers import Shard, input_kind, input_size, iter_chunks, iter_shard_chunks, plan_shards
+from framing.chunk_readers import (
+    Shard, csv_to_jsonl, input_kind, input_size, iter_chunks, iter_shard_chunks, plan_shards,
+)
 from framing.streaming import progress_bar
 from framing.termcounts import TermCounts, count_terms, group_of
 from framing.tokens import TokenOptions
@@ -343,17 +347,18 @@ def dask_term_counts(
         As :func:`stream_term_counts`: the input of the log-odds ratio of
         Monroe, Colaresi & Quinn (2008).
 
+    Notes
+    -----
+    A CSV/TSV input is first copied to JSON Lines in a temporary folder
+    beside it (:func:`framing.chunk_readers.csv_to_jsonl`), so its folder
+    must be writable; the copy is removed at the end.
+
     Raises
     ------
     ValueError
         For a bad option, an unknown grouping field, an input without
-        articles, a CSV input (it cannot be cut into shards) or an unreadable row.
+        articles or an unreadable row.
     """
-    # Dask is an optional extra (pip install 'framing[scale]'): imported only here.
-    from distributed import as_completed
-
-    from framing.dask_engine import dask_client
-
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_total,
                                            chunk_size=chunk_size, column_map=column_map)
     if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
@@ -362,6 +367,32 @@ def dask_term_counts(
         raise ValueError(f"shard_bytes={shard_bytes!r} is not allowed; use a positive integer")
     if scheduler is not None and not isinstance(scheduler, str):
         raise ValueError(f"scheduler={scheduler!r} is not allowed; use an address such as 'tcp://host:8786', or None")
+    with ExitStack() as stack:
+        if input_kind(path) == "csv":
+            # A CSV cannot be cut at byte offsets (quoted texts hold line
+            # breaks): its rows are copied to JSON Lines beside it, where the
+            # workers see it too, and the copy is removed at the end.
+            folder = Path(stack.enter_context(TemporaryDirectory(prefix=".framing-", dir=path.parent)))
+            path = csv_to_jsonl(path, folder / f"{path.stem}.jsonl", column_map=column_map, chunk_size=chunk_size,
+                                progress=progress)
+        counts = _dask_counts(path, by=by, options=options, min_total=min_total, chunk_size=chunk_size,
+                              column_map=column_map, scheduler=scheduler, n_workers=n_workers,
+                              shard_bytes=shard_bytes, progress=progress)
+    if counts is None:
+        raise ValueError(f"{input}: no articles to count (no row has a text)")
+    return counts
+
+
+def _dask_counts(
+    path: Path, *, by: str | None, options: TokenOptions, min_total: int, chunk_size: int,
+    column_map: Mapping[str, str], scheduler: str | None, n_workers: int, shard_bytes: int, progress: bool,
+) -> TermCounts | None:
+    """:func:`dask_term_counts` on a shardable input after its checks; None when no row has a text."""
+    # Dask is an optional extra (pip install 'framing[scale]'): imported only here.
+    from distributed import as_completed
+
+    from framing.dask_engine import dask_client
+
     shards = plan_shards(path, shard_bytes=shard_bytes, min_shards=2 * n_workers, multiple_of=n_workers)
     with dask_client(scheduler, n_workers) as client:
         # pure=False: a shard's key must not be reused if the file changed between runs.
@@ -383,7 +414,4 @@ def dask_term_counts(
         with _progress(sum(sizes.values()), progress) as bar:
             for leaf in finished:
                 bar.update(sizes.pop(leaf.key))
-        counts = root.result()
-    if counts is None:
-        raise ValueError(f"{path}: no articles to count (no row has a text)")
-    return counts
+        return root.result()

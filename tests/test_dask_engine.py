@@ -15,7 +15,8 @@ pytest.importorskip("distributed")
 from distributed import Client, LocalCluster  # noqa: E402
 
 from framing.chunk_readers import plan_shards  # noqa: E402
-from framing.dask_engine import BUILDS_ATTRIBUTE, dask_scores, score_shard  # noqa: E402
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS  # noqa: E402
+from framing.dask_engine import BUILDS_ATTRIBUTE, csv_copy_path, dask_scores, score_shard  # noqa: E402
 from framing.score_sink import parts_dir, read_scores  # noqa: E402
 from framing.streaming import checkpoint_path, save_checkpoint, settings, stream_scores  # noqa: E402
 from tests.stream_corpus import (  # noqa: E402
@@ -67,39 +68,36 @@ def test_dask_resumes_finished_shards(cluster, tmp_path):
 
 
 @pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
-def test_dask_starts_its_own_local_cluster_and_rejects_csv(tmp_path):
+def test_dask_starts_its_own_local_cluster(tmp_path):
     source = write_jsonl(ARTICLES[:60], tmp_path / "corpus.jsonl")
     run = dask_scores(source, tmp_path / "scores.parquet", chunk_size=25)
     local = stream_scores(source, tmp_path / "local.parquet", chunk_size=25)
     pd.testing.assert_frame_equal(read_scores(tmp_path / "scores.parquet"), read_scores(tmp_path / "local.parquet"))
-    assert run.articles == 60
-    with pytest.raises(ValueError, match="CSV cannot be split"):
-        dask_scores(write_csv(ARTICLES[:5], tmp_path / "c.csv"), tmp_path / "x.parquet")
-    assert local.articles == 60
+    assert run.articles == local.articles == 60
 
 
-def test_shards_cover_the_input_in_equal_shares_per_worker(tmp_path):
-    source = tmp_path / "corpus.jsonl"
-    write_jsonl(ARTICLES, source)
-    size = source.stat().st_size
-    # 5 shards by size, rounded up to 6 so that 2 (or 3) workers get equal shares.
-    assert len(plan_shards(source, shard_bytes=size // 5 + 1)) == 5
-    for workers in (2, 3):
-        shards = plan_shards(source, shard_bytes=size // 5 + 1, multiple_of=workers)
-        assert len(shards) == 6
-        assert shards[0].start == 0 and shards[-1].end == size
-        assert all(a.end == b.start for a, b in zip(shards, shards[1:]))
-        assert max(s.size for s in shards) < 1.5 * min(s.size for s in shards)
+def test_dask_scores_a_csv_through_a_json_lines_copy(cluster, tmp_path):
+    # Quoted CSV cells hold the texts' line breaks: the rows are copied to JSON Lines, then cut.
+    assert sum("\n" in a.text for a in ARTICLES) > 100
+    source = write_csv(ARTICLES, tmp_path / "corpus.csv")
+    columns = {"text": "body", "outlet": "source"}
+    local = stream_scores(source, tmp_path / "local.parquet", chunk_size=40, column_map=columns)
+    output = tmp_path / "dask.parquet"
+    run = dask_scores(source, output, chunk_size=40, column_map=columns, scheduler=cluster.scheduler_address,
+                      shard_bytes=30_000)
+    pd.testing.assert_frame_equal(read_scores(output), read_scores(tmp_path / "local.parquet"))
+    pd.testing.assert_frame_equal(run.outlets, local.outlets)
+    assert run.articles == 300 and not csv_copy_path(output).exists()
 
 
-def test_cli_runs_on_an_existing_cluster_with_its_worker_count(cluster, tmp_path, capsys):
-    from framing.cli import main
-
-    source = write_jsonl(ARTICLES[:90], tmp_path / "corpus.jsonl")
-    output = tmp_path / "scores.parquet"
-    args = ["score", "--input", str(source), "--output", str(output), "--engine", "dask",
-            "--scheduler", cluster.scheduler_address, "--workers", "2", "--chunk-size", "20"]
-    assert main(args) == 0
-    assert "scored 90 articles" in capsys.readouterr().out
-    local = stream_scores(source, tmp_path / "local.parquet", chunk_size=20)
-    pd.testing.assert_frame_equal(read_scores(output), read_scores(local.output))
+def test_dask_reports_a_bad_csv_row_by_its_row_number(cluster, tmp_path):
+    source = write_csv(ARTICLES[:20], tmp_path / "corpus.csv")
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+    frame.loc[13, "body"] = "coup " * (DEFAULT_MAX_TEXT_CHARS // 5 + 1)  # row 14: over the text limit
+    frame.to_csv(source, index=False)
+    columns = {"text": "body", "outlet": "source"}
+    with pytest.raises(ValueError, match=r"corpus\.csv, row 14: extracted text too large"):
+        stream_scores(source, tmp_path / "local.parquet", column_map=columns)
+    with pytest.raises(ValueError, match=r"corpus\.csv, row 14: extracted text too large"):
+        dask_scores(source, tmp_path / "x.parquet", column_map=columns, scheduler=cluster.scheduler_address)
+    assert not csv_copy_path(tmp_path / "x.parquet").exists() and not list(tmp_path.glob("*.partial"))

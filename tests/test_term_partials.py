@@ -193,10 +193,18 @@ def test_dask_term_counts_equal_local(cluster, corpus_files, kind, shard_bytes):
     assert_same_counts(got, count_terms(ARTICLES, min_total=2))
 
 
-def test_dask_term_counts_reject_csv_and_bad_options(cluster, corpus_files):
-    with pytest.raises(ValueError, match="CSV cannot be split"):
-        dask_term_counts(corpus_files["csv"], column_map={"text": "body", "outlet": "source"},
-                         scheduler=cluster.scheduler_address)
+def test_dask_term_counts_of_a_csv_equal_local(cluster, corpus_files):
+    # Copied to JSON Lines in a temporary folder beside the CSV, then cut into shards.
+    columns = {"text": "body", "outlet": "source"}
+    before = set(corpus_files["csv"].parent.iterdir())
+    got = dask_term_counts(corpus_files["csv"], column_map=columns, chunk_size=25, min_total=2,
+                           scheduler=cluster.scheduler_address, shard_bytes=20_000)
+    assert_same_counts(got, stream_term_counts(corpus_files["csv"], column_map=columns, chunk_size=25, min_total=2))
+    assert_same_counts(got, count_terms(ARTICLES, min_total=2))
+    assert set(corpus_files["csv"].parent.iterdir()) == before  # the copy is gone
+
+
+def test_dask_term_counts_reject_bad_options(cluster, corpus_files):
     with pytest.raises(ValueError, match=r"n_workers=0 is not allowed"):
         dask_term_counts(corpus_files["jsonl"], n_workers=0, scheduler=cluster.scheduler_address)
     with pytest.raises(ValueError, match=r"unknown grouping field 'colour'"):
@@ -253,7 +261,7 @@ def test_cli_terms_input_on_dask_starts_a_local_cluster(corpus_files, capsys):
         (["--min-count", "0"], "min_count=0 is not allowed"),
         (["--sample"], "either as PATH, --sample or --db, or as --input"),
         (["--text-column", "body"], "no column 'body'"),
-        (["--engine", "dask"], "CSV cannot be split"),
+        (["--engine", "dask", "--text-column", "nope"], "no column 'nope'"),
     ],
 )
 def test_cli_terms_input_errors_are_one_line_exit_2(corpus_files, capsys, extra, message):
