@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -146,7 +145,7 @@ def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None =
             yield mapper.article(value, where), offset
 
 
-def _csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], int, int]]:
+def csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], int, int]]:
     """``(row, row number, bytes read)`` of each CSV/TSV row, every cell as text."""
     import pandas as pd
 
@@ -170,67 +169,8 @@ def _csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], 
 
 
 def _csv_rows(path: Path, mapper: RowMapper, chunk_size: int) -> Iterator[tuple[Any, int]]:
-    for row, number, position in _csv_records(path, chunk_size):
+    for row, number, position in csv_records(path, chunk_size):
         yield mapper.article(row, f", row {number}"), position
-
-
-def csv_to_jsonl(
-    path: str | Path,
-    destination: str | Path,
-    *,
-    column_map: Mapping[str, str] | None = None,
-    chunk_size: int = 1000,
-    progress: bool = False,
-) -> Path:
-    """Copy the rows of a CSV/TSV to JSON Lines, so that it can be cut into shards.
-
-    Quoted CSV cells may hold line breaks, so a CSV cannot be cut at byte
-    offsets without reading it; the JSON Lines copy (one row per line, the
-    same cells) can, and gives the same articles. Each row is read as
-    :func:`iter_chunks` reads it and checked as an article, so a bad row is
-    reported with its CSV row number before any work is sent out. The copy
-    is written under a temporary name and renamed when complete.
-
-    Parameters
-    ----------
-    path, destination : str or Path
-        The CSV/TSV, and the JSON Lines file to write.
-    column_map : mapping, optional
-        As in :func:`iter_chunks`, for checking the rows.
-    chunk_size : int
-        Rows parsed at once.
-    progress : bool
-        Show a progress bar (bytes of the CSV) on stderr.
-
-    Returns
-    -------
-    Path
-        ``destination``.
-
-    Raises
-    ------
-    ValueError
-        For a row that cannot be read (:class:`~framing.importers.ImportProblem`)
-        or a file pandas cannot parse.
-    """
-    path, destination = Path(path), Path(destination)
-    mapper = RowMapper(path.name, column_map)
-    partial = destination.with_name(destination.name + ".partial")
-    from tqdm import tqdm
-
-    bar = tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc="copying CSV to JSON Lines",
-               file=sys.stderr, disable=not progress, mininterval=0.5)
-    try:
-        with bar, partial.open("w", encoding="utf-8") as out:
-            for row, number, position in _csv_records(path, chunk_size):
-                mapper.article(row, f", row {number}")  # raises for a bad row
-                # ASCII escapes: every string, lone surrogates included, reads back the same.
-                out.write(json.dumps(row) + "\n")
-                bar.update(position - bar.n)
-        os.replace(partial, destination)
-    finally:
-        partial.unlink(missing_ok=True)
-    return destination
 
 
 def _parquet_rows(
@@ -354,7 +294,7 @@ def plan_shards(path: str | Path, *, shard_bytes: int, min_shards: int = 1, mult
     ValueError
         For a CSV input: quoted fields may hold newlines, so a CSV cannot be
         cut at byte offsets without reading it (copy it with
-        :func:`csv_to_jsonl` first), or for a path that is not an input.
+        :func:`framing.csv_copy.csv_to_jsonl` first), or for a path that is not an input.
     """
     path = Path(path)
     kind = input_kind(path)

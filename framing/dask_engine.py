@@ -33,7 +33,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from framing.chunk_readers import Shard, csv_to_jsonl, input_kind, iter_shard_chunks, plan_shards
+from framing.chunk_readers import Shard, input_kind, iter_shard_chunks, plan_shards
+from framing.csv_copy import csv_to_jsonl
 from framing.lexicon import Lexicon
 from framing.matcher import TermMatcher
 from framing.partials import Partials, merge_partials, partials_from_json, partials_to_json, score_chunk

@@ -15,9 +15,10 @@ import pytest
 from framing.chunk_readers import plan_shards
 from framing.cli import main
 from framing.corpus import Article
+from framing.dask_terms import count_shard, dask_term_counts
 from framing.logodds import distinctive_terms
 from framing.term_partials import (
-    canonical_order, count_shard, dask_term_counts, merge_term_counts, stream_term_counts,
+    canonical_order, merge_term_counts, stream_term_counts,
 )
 from framing.termcounts import TermCounts, count_terms
 from framing.tokens import TokenOptions, ngrams

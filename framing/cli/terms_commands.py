@@ -67,7 +67,7 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
         settings = dict(by=args.by, options=options, min_total=args.min_count, chunk_size=args.chunk_size,
                         column_map=stream_column_map(args), progress=True)
         if args.engine == "dask":
-            from framing.term_partials import dask_term_counts
+            from framing.dask_terms import dask_term_counts
 
             counts = dask_term_counts(args.input, scheduler=args.scheduler, n_workers=args.workers, **settings)
         else:
