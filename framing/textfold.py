@@ -27,14 +27,16 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 import numpy as np
 
 # Every ASCII character that is not a letter or digit separates words.
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
+# The same, with ASCII capitals lowercased, for text holding other characters.
+_ASCII_KEYS = {**_ASCII_SEPARATORS, **{i: chr(i).lower() for i in range(ord("A"), ord("Z") + 1)}}
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _ASCII_BYTES = bytes(range(128))
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Whitespace as one byte: every ASCII whitespace character (str.isspace(),
 # which is what ``\s`` matches) becomes a space, everything else stays.
 _WHITESPACE_TO_SPACE = bytes(ord(" ") if chr(i).isspace() else i for i in range(256))
@@ -227,44 +229,86 @@ def _collapse_whitespace(text: str, non_ascii: frozenset[str]) -> tuple[str, _An
     return "".join(parts), _Anchors(derived, source)
 
 
+@lru_cache(maxsize=4096)
+def _key_char(char: str) -> str:
+    """What a non-ASCII character becomes in the key string.
+
+    :func:`fold_char`; a one-character ASCII result lowercased, as all ASCII
+    is; a one-character non-ASCII result (a letter of another script, or a
+    compatibility form such as ``ℇ`` -> ``Ɛ``) folded once more, so that its
+    key is settled.
+    """
+    folded = fold_char(char)
+    if len(folded) != 1:
+        return folded
+    return folded.lower() if folded.isascii() else fold_char(folded)
+
+
+def _ascii_folded(text: str) -> str:
+    """Lowercase the ASCII letters and turn the other ASCII non-alphanumerics into spaces.
+
+    Non-ASCII characters (already keys) are left as they are.
+    """
+    if text.isascii():
+        return text.lower().translate(_ASCII_SEPARATORS)  # the fast path, in C
+    return text.translate(_ASCII_KEYS)
+
+
 def _fold(text: str, non_ascii: frozenset[str]) -> tuple[str, _Anchors]:
-    """Fold case and accents; separators become spaces (length may change)."""
+    """Fold case and accents; separators become spaces (length may change).
+
+    Each distinct non-ASCII character is replaced by its key with
+    ``str.replace`` when the key is one character (curly quotes, dashes,
+    accented letters, letters of other scripts). Only the characters whose
+    key has another length (``…`` -> three spaces, ``ß`` -> ``ss``, a
+    combining accent -> nothing) are found one by one (``str.find``), and
+    the ASCII stretches between them are folded whole.
+    """
     if not non_ascii:
         return text.lower().translate(_ASCII_SEPARATORS), IDENTITY
-    # Length-keeping folds of each distinct character, with str.replace (C).
+    resized: dict[str, str] = {}
     for char in non_ascii:
-        folded_char = fold_char(char)
-        if len(folded_char) == 1:
-            text = text.replace(char, folded_char)
-    if text.isascii():
-        return text.lower().translate(_ASCII_SEPARATORS), IDENTITY
-    # Left: letters of other scripts (kept) and characters whose folding
-    # changes the length (ß, İ, combining marks, ligatures): one at a time.
+        key = _key_char(char)
+        if len(key) != 1:
+            resized[char] = key
+        elif key != char:
+            text = text.replace(char, key)
+    if not resized:
+        return _ascii_folded(text), IDENTITY
+    positions = sorted(_positions(text, resized))
     pieces: list[str] = []
     derived: list[int] = [0]
     source: list[int] = [0]
     f_pos = 0
     o_pos = 0
-    for run in _NON_ASCII_RUN.finditer(text):
-        if run.start() > o_pos:  # an ASCII stretch: same length, one anchor
-            chunk = text[o_pos : run.start()].lower().translate(_ASCII_SEPARATORS)
+    for pos in positions:
+        if pos > o_pos:  # a stretch of one-for-one characters: one anchor
+            chunk = _ascii_folded(text[o_pos:pos])
             derived.append(f_pos)
             source.append(o_pos)
             pieces.append(chunk)
             f_pos += len(chunk)
-        for offset, char in enumerate(run.group()):
-            folded = fold_char(char)
-            for _ in folded:  # every output character points at its source
-                derived.append(f_pos)
-                source.append(run.start() + offset)
-                f_pos += 1
-            pieces.append(folded)
-        o_pos = run.end()
+        key = resized[text[pos]]
+        for _ in key:  # every output character points at its source
+            derived.append(f_pos)
+            source.append(pos)
+            f_pos += 1
+        pieces.append(key)
+        o_pos = pos + 1
     if o_pos < len(text):
         derived.append(f_pos)
         source.append(o_pos)
-        pieces.append(text[o_pos:].lower().translate(_ASCII_SEPARATORS))
+        pieces.append(_ascii_folded(text[o_pos:]))
     return "".join(pieces), _Anchors(derived, source)
+
+
+def _positions(text: str, chars: Iterable[str]) -> Iterator[int]:
+    """Every position of each of ``chars`` in ``text``."""
+    for char in chars:
+        pos = text.find(char)
+        while pos >= 0:
+            yield pos
+            pos = text.find(char, pos + 1)
 
 
 def key_text(text: str) -> KeyText:

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.textfold import (
-    _ASCII_RUN, _collapse_whitespace, _compose, _fold, _whitespace_runs, count_words, key_text, phrase_key, plural,
-    surface_keys,
+    _ASCII_RUN, _ASCII_SEPARATORS, _collapse_whitespace, _compose, _fold, _whitespace_runs, count_words, fold_char,
+    key_text, phrase_key, plural, surface_keys,
 )
 
 CASES = [
@@ -75,6 +75,45 @@ def test_composed_anchors_equal_the_two_maps_in_turn(text):
     composed = _compose(fold_map, collapse_map)
     assert [composed(d) for d in range(len(folded))] == [collapse_map(fold_map(d)) for d in range(len(folded))]
     assert key_text(text).anchors.derived == composed.derived
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def reference_fold(text, non_ascii):
+    """The fold of earlier versions: every non-ASCII run folded character by character."""
+    for char in non_ascii:
+        if len(fold_char(char)) == 1:
+            text = text.replace(char, fold_char(char))
+    pieces, anchors, f_pos, o_pos = [], [], 0, 0
+    for run in _NON_ASCII_RUN.finditer(text):
+        chunk = text[o_pos : run.start()].lower().translate(_ASCII_SEPARATORS)
+        anchors += [o_pos + i for i in range(len(chunk))]
+        pieces.append(chunk)
+        for offset, char in enumerate(run.group()):
+            folded = fold_char(char)
+            anchors += [run.start() + offset] * len(folded)
+            pieces.append(folded)
+        o_pos = run.end()
+    tail = text[o_pos:].lower().translate(_ASCII_SEPARATORS)
+    anchors += [o_pos + i for i in range(len(tail))]
+    return "".join(pieces + [tail]), anchors
+
+
+# One-for-one folds (é ’ \xa0, Cyrillic and Greek capitals, CJK), resized ones
+# (… ß İ ﬁ, a combining accent, ½, ㎏), compatibility forms folded twice (ℇ -> Ɛ -> ɛ,
+# ℌ -> H -> h), ASCII capitals and separators.
+FOLD_REFERENCE_ALPHABET = list("aZ -.,'\n…ßİﬁ\u0301é’\xa0ДдΣς中½ǅ😀ℇℌ㎏")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(FOLD_REFERENCE_ALPHABET), max_size=30))
+def test_fold_equals_the_character_by_character_reference(text):
+    non_ascii = frozenset(_ASCII_RUN.sub("", text))
+    folded, anchors = _fold(text, non_ascii)
+    expected, expected_anchors = reference_fold(text, non_ascii)
+    assert folded == expected
+    assert [anchors(d) for d in range(len(folded))] == expected_anchors
 
 
 def test_length_changing_folds_keep_offsets():
