@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 import ahocorasick
@@ -71,19 +70,6 @@ class Match(NamedTuple):
     sentence_start: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    """What a pattern stands for in one lexicon, with the Match fields known in advance."""
-
-    lexicon_index: int
-    head: tuple  # lexicon, concept, concept_label, axis
-    tail: tuple  # canonical, weight
-
-    @classmethod
-    def of(cls, index: int, lexicon: Lexicon, concept: Concept, term: Term) -> "_Entry":
-        return cls(index, (lexicon.name, concept.id, concept.label, concept.axis), (term.text, term.weight))
-
-
 class TermEntry(NamedTuple):
     """The fields of :class:`Match` that come from the lexicon, for one term of one lexicon."""
 
@@ -93,6 +79,10 @@ class TermEntry(NamedTuple):
     axis: str | None
     canonical: str
     weight: float
+
+
+def _entry(lexicon: Lexicon, concept: Concept, term: Term) -> TermEntry:
+    return TermEntry(lexicon.name, concept.id, concept.label, concept.axis, term.text, term.weight)
 
 
 class TermMatcher:
@@ -119,7 +109,7 @@ class TermMatcher:
         if len(set(names)) != len(names):
             raise ValueError(f"lexicon names must be distinct, got {names}")
         self._automaton = ahocorasick.Automaton()
-        patterns: dict[str, dict[int, _Entry]] = {}
+        patterns: dict[str, dict[int, TermEntry]] = {}
         for index, lexicon in enumerate(self.lexicons):
             for concept in lexicon.concepts:
                 for term in concept.terms:
@@ -127,30 +117,28 @@ class TermMatcher:
                         for key in surface_keys(surface):
                             # First claim wins: an automatic plural never
                             # overrides a term listed in its own right.
-                            patterns.setdefault(f" {key} ", {}).setdefault(
-                                index, _Entry.of(index, lexicon, concept, term)
-                            )
+                            patterns.setdefault(f" {key} ", {}).setdefault(index, _entry(lexicon, concept, term))
         # Explicit wordings beat automatic plurals of other terms: re-claim.
         for index, lexicon in enumerate(self.lexicons):
             for concept in lexicon.concepts:
                 for term in concept.terms:
                     for surface in (term.text, *term.forms):
                         for key in surface_keys(surface, add_plural=False):
-                            patterns[f" {key} "][index] = _Entry.of(index, lexicon, concept, term)
+                            patterns[f" {key} "][index] = _entry(lexicon, concept, term)
         # Number the distinct entries (one per term and lexicon): spans() reports
         # them by number, so callers can build columns with one array lookup.
-        numbers: dict[tuple, int] = {}
+        numbers: dict[TermEntry, int] = {}
         for entries in patterns.values():
             for entry in entries.values():
-                numbers.setdefault((*entry.head, *entry.tail), len(numbers))
+                numbers.setdefault(entry, len(numbers))
         #: The lexicon fields of each entry number :meth:`spans` reports.
-        self.entries: tuple[TermEntry, ...] = tuple(TermEntry(*fields) for fields in numbers)
+        self.entries: tuple[TermEntry, ...] = tuple(numbers)
         for pattern, entries in patterns.items():
             # The value: the offset from the automaton's end index back to the
             # first word character (past the padding space), the negated word
             # length, and the (lexicon index, entry number) pairs.
             words = len(pattern) - 2
-            pairs = tuple((e.lexicon_index, numbers[(*e.head, *e.tail)]) for e in entries.values())
+            pairs = tuple((index, numbers[entry]) for index, entry in entries.items())
             self._automaton.add_word(pattern, (words, -words, pairs))
         self._automaton.make_automaton()
         self.pattern_count = len(patterns)
@@ -161,7 +149,6 @@ class TermMatcher:
         The automaton reports the index of a pattern's last character, the
         padding space after the words; the words run over ``[start, end_index)``.
         """
-        # One comprehension: faster than a loop of appends, and this runs per article.
         return [
             (lexicon_index, end_index - words, neg_words, number)
             for end_index, (words, neg_words, pairs) in self._automaton.iter(key)

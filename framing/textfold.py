@@ -35,7 +35,6 @@ import numpy as np
 _ASCII_SEPARATORS = {i: " " for i in range(128) if not chr(i).isalnum()}
 # The same, with ASCII capitals lowercased, for text holding other characters.
 _ASCII_KEYS = {**_ASCII_SEPARATORS, **{i: chr(i).lower() for i in range(ord("A"), ord("Z") + 1)}}
-_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _ASCII_BYTES = bytes(range(128))
 # Whitespace as one byte: every ASCII whitespace character (str.isspace(),
 # which is what ``\s`` matches) becomes a space, everything else stays.

@@ -7,9 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.textfold import (
-    _ASCII_RUN, _ASCII_SEPARATORS, _collapse_whitespace, _compose, _fold, _whitespace_runs, count_words, fold_char,
+    _ASCII_SEPARATORS, _collapse_whitespace, _compose, _fold, _whitespace_runs, count_words, fold_char,
     key_text, phrase_key, plural, surface_keys,
 )
+
+ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 CASES = [
     "Guaidó’s “coup d’état”",
@@ -51,7 +54,7 @@ WHITESPACE_ALPHABET = list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000") + list
 @settings(max_examples=400)
 @given(st.text(alphabet=st.sampled_from(WHITESPACE_ALPHABET), max_size=40))
 def test_whitespace_runs_equal_the_regex_definition(text):
-    non_ascii = set(_ASCII_RUN.sub("", text))
+    non_ascii = set(ASCII_RUN.sub("", text))
     expected = [run.span() for run in re.finditer(r"\s\s+", text) if run.group().count("\n") < 2]
     assert _whitespace_runs(text, non_ascii) == expected
 
@@ -69,7 +72,7 @@ FOLD_ALPHABET = list("ab  \n\t\xa0…ßİﬁ\u0301é’-.")
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(FOLD_ALPHABET), max_size=40))
 def test_composed_anchors_equal_the_two_maps_in_turn(text):
-    non_ascii = frozenset(_ASCII_RUN.sub("", text))
+    non_ascii = frozenset(ASCII_RUN.sub("", text))
     collapsed, collapse_map = _collapse_whitespace(text, non_ascii)
     folded, fold_map = _fold(collapsed, non_ascii)
     composed = _compose(fold_map, collapse_map)
@@ -77,7 +80,6 @@ def test_composed_anchors_equal_the_two_maps_in_turn(text):
     assert key_text(text).anchors.derived == composed.derived
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def reference_fold(text, non_ascii):
@@ -85,8 +87,8 @@ def reference_fold(text, non_ascii):
     for char in non_ascii:
         if len(fold_char(char)) == 1:
             text = text.replace(char, fold_char(char))
-    pieces, anchors, f_pos, o_pos = [], [], 0, 0
-    for run in _NON_ASCII_RUN.finditer(text):
+    pieces, anchors, o_pos = [], [], 0
+    for run in NON_ASCII_RUN.finditer(text):
         chunk = text[o_pos : run.start()].lower().translate(_ASCII_SEPARATORS)
         anchors += [o_pos + i for i in range(len(chunk))]
         pieces.append(chunk)
@@ -109,7 +111,7 @@ FOLD_REFERENCE_ALPHABET = list("aZ -.,'\n…ßİﬁ\u0301é’\xa0ДдΣς中½�
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(FOLD_REFERENCE_ALPHABET), max_size=30))
 def test_fold_equals_the_character_by_character_reference(text):
-    non_ascii = frozenset(_ASCII_RUN.sub("", text))
+    non_ascii = frozenset(ASCII_RUN.sub("", text))
     folded, anchors = _fold(text, non_ascii)
     expected, expected_anchors = reference_fold(text, non_ascii)
     assert folded == expected
