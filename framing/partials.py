@@ -21,13 +21,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from framing.corpus import Article
 from framing.lexicon import Lexicon
+from framing.match_counts import group_codes
 from framing.matcher import TermMatcher
 from framing.quotes import AUTHORIAL, VOICES
 from framing.scores import _finish, article_scores, axis_ids, score_matches
@@ -181,43 +182,68 @@ def _exact_sums(keys: Sequence[str], values: Sequence[float]) -> tuple[dict[str,
     return {key: Fraction(total, 1 << _SCALE_BITS) for key, total in totals.items()}, missing
 
 
+def _key_counts(*columns: np.ndarray) -> Iterator[tuple[int, ...]]:
+    """Each distinct row of the integer code columns with its count: ``(code, code, ..., count)``."""
+    if not len(columns[0]):
+        return iter(())
+    sizes = [int(c.max()) + 1 for c in columns]
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column, size in zip(columns, sizes):
+        key = key * size + column
+    keys, counts = np.unique(key, return_counts=True)
+    decoded = []
+    for size in reversed(sizes):
+        keys, digit = np.divmod(keys, size)
+        decoded.append(digit.tolist())
+    return zip(*reversed(decoded), counts.tolist())
+
+
 def chunk_partials(table: pd.DataFrame, matches: pd.DataFrame, factors: Mapping[str, float]) -> Partials:
     """Outlet partials of a chunk, from its per-article rows and its match table.
 
-    One grouped sum per chunk rather than one per outlet: a chunk of a
-    corpus of many outlets holds many small groups.
+    Outlets, axes, weights, concepts and wordings are numbered once
+    (:func:`framing.match_counts.group_codes`, :func:`pandas.factorize`) and
+    counted with numpy, not grouped by their strings per measure.
     """
     count_columns = [*COUNT_COLUMNS, *(c for c in table.columns if c.startswith("concept:"))]
-    grouped = table.groupby("outlet", sort=False)
-    sizes = grouped.size()
-    sums = grouped[["words", *count_columns]].sum()
+    outlets, rows, codes = group_codes(table["outlet"], matches["outlet"])
+    sums = np.zeros((len(outlets), 1 + len(count_columns)), dtype=np.int64)
+    np.add.at(sums, rows, table[["words", *count_columns]].to_numpy(dtype=np.int64))
     partials: Partials = {
         outlet: OutletPartial(
             articles=int(size),
             words=int(row[0]),
             counts=Counter({c: int(n) for c, n in zip(count_columns, row[1:]) if n}),
         )
-        for outlet, size, row in zip(sizes.index, sizes.tolist(), sums.to_numpy().tolist())
+        for outlet, size, row in zip(outlets, np.bincount(rows, minlength=len(outlets)).tolist(), sums.tolist())
     }
-    for outlet, alignment in table[["outlet", "alignment"]].drop_duplicates().itertuples(index=False):
+    for outlet, alignment in set(zip(table["outlet"].tolist(), table["alignment"].tolist())):
         if alignment:
             partials[outlet].alignments.add(alignment)
-    outlets = table["outlet"].tolist()
+    outlet_names = table["outlet"].tolist()
     words = table["words"].to_numpy(dtype=float)
     for key in READ_COLUMNS:
         # np.average multiplies in float64 before summing; so do we.
         products = (table[key].to_numpy(dtype=float) * words).tolist()
-        totals, missing = _exact_sums(outlets, products)
+        totals, missing = _exact_sums(outlet_names, products)
         for outlet, partial in partials.items():
             partial.read_sums[key] = totals.get(outlet, Fraction(0))
             partial.read_nan = max(partial.read_nan, missing[outlet])
-    counted = [voice for voice, factor in factors.items() if factor != 0]
-    on_axis = matches[matches["axis"].notna() & matches["voice"].isin(counted)]
-    for (outlet, axis, weight), n in on_axis.groupby(["outlet", "axis", "effective_weight"]).size().items():
-        partials[outlet].axis_weights.setdefault(axis, Counter())[float(weight)] += int(n)
-    authorial = matches[matches["voice"] == AUTHORIAL]
-    for (outlet, concept, canonical), n in authorial.groupby(["outlet", "concept", "canonical"]).size().items():
-        partials[outlet].preferred.setdefault(concept, Counter())[canonical] += int(n)
+    voice = matches["voice"]
+    counted = voice.isin([v for v, f in factors.items() if f != 0]).to_numpy(dtype=bool)
+    on_axis = counted & matches["axis"].notna().to_numpy(dtype=bool) & (codes >= 0)
+    # Factorized whole, then filtered: filtering an Arrow string column costs more.
+    axes, axis_names = pd.factorize(matches["axis"])
+    weights, weight_values = pd.factorize(matches["effective_weight"].to_numpy(dtype=float)[on_axis])
+    names, axis_names, weight_values = outlets.tolist(), axis_names.tolist(), weight_values.tolist()
+    for outlet, axis, weight, n in _key_counts(codes[on_axis], axes[on_axis], weights):
+        partials[names[outlet]].axis_weights.setdefault(axis_names[axis], Counter())[weight_values[weight]] += n
+    authorial = (voice == AUTHORIAL).to_numpy(dtype=bool) & (codes >= 0)
+    concepts, concept_names = pd.factorize(matches["concept"])
+    wordings, wording_names = pd.factorize(matches["canonical"])
+    concept_names, wording_names = concept_names.tolist(), wording_names.tolist()
+    for outlet, concept, wording, n in _key_counts(codes[authorial], concepts[authorial], wordings[authorial]):
+        partials[names[outlet]].preferred.setdefault(concept_names[concept], Counter())[wording_names[wording]] += n
     return partials
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from framing.corpus import Article
 from framing.lexicon import Lexicon, bundled_lexicons
+from framing.match_counts import axis_columns, count_columns, group_codes
 from framing.matcher import TermMatcher
 from framing.quotes import AUTHORIAL, QUOTED, SCARE_QUOTED, VOICES
 from framing.readability import readability
@@ -199,43 +200,6 @@ def _typed_frame(names: list[str], rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def _axis_summary(matches: pd.DataFrame, keys: list[str], axes: list[str], factors: Mapping[str, float]) -> pd.DataFrame:
-    """Mean effective weight and n per key and axis, over non-zero-factor voices."""
-    counted_voices = [v for v, f in factors.items() if f != 0]
-    on_axis = matches[matches["axis"].notna() & matches["voice"].isin(counted_voices)]
-    columns = {}
-    for axis in axes:
-        subset = on_axis[on_axis["axis"] == axis].groupby(keys)["effective_weight"]
-        columns[f"score_{axis}"] = subset.mean()
-        columns[f"n_{axis}"] = subset.size()
-    return pd.DataFrame(columns)
-
-
-def _counts(matches: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Match, loaded, voice and concept counts per key."""
-    spans = matches
-    # A span matched by two lexicons counts once: loaded if either says so,
-    # so the loaded matches are deduplicated by span. A span's voice depends
-    # on its offsets alone, so any of its rows gives it. Spans are offsets
-    # within one article, so the article is part of the key.
-    span_key = list(dict.fromkeys([*keys, "article", "start", "end"]))
-    loaded = spans.loc[spans["weight"] != 0, [*span_key, "voice"]].drop_duplicates(span_key)
-    out = pd.DataFrame(
-        {
-            "matches": spans.groupby(keys).size(),
-            "loaded": loaded.groupby(keys).size(),
-            "loaded_authorial": loaded[loaded["voice"] == AUTHORIAL].groupby(keys).size(),
-        }
-    )
-    voice_counts = spans.groupby([*keys, "voice"]).size().unstack("voice")
-    for voice in VOICES:
-        out[voice] = voice_counts[voice] if voice in voice_counts else 0
-    concept_counts = spans.groupby([*keys, "concept"]).size().unstack("concept")
-    for concept in concept_counts.columns:
-        out[f"concept:{concept}"] = concept_counts[concept]
-    return out
-
-
 def article_scores(
     articles: Sequence[Article],
     lexicons: Sequence[Lexicon] | None = None,
@@ -274,19 +238,24 @@ def article_scores(
     for a in articles:
         words.append(count_words(a.text))
         read.append(readability(a.text))
-    base = pd.DataFrame(
+    ids = [a.id for a in articles]
+    axes = axis_ids(lexicons)
+    # Counted per distinct id and spread back over the rows: two articles
+    # with one id share its counts, as a join on the id would give them.
+    groups, rows, codes = group_codes(ids, matches["article"])
+    counts = {**count_columns(matches, codes, len(groups)),
+              **axis_columns(matches, codes, len(groups), axes, factors)}
+    table = pd.DataFrame(
         {
-            "article": [a.id for a in articles],
             "outlet": [a.outlet for a in articles],
             "alignment": [a.alignment for a in articles],
             "title": [a.title for a in articles],
             "date": [a.date for a in articles],
             "words": words,
-        }
-    ).set_index("article")
-    counts = _counts(matches, ["article"])
-    axes = axis_ids(lexicons)
-    table = base.join(counts).join(_axis_summary(matches, ["article"], axes, factors))
+            **{name: values[rows] for name, values in counts.items()},
+        },
+        index=pd.Index(ids, name="article"),
+    )
     return _finish(table, axes, read).reset_index()
 
 
@@ -350,9 +319,11 @@ def outlet_scores(
                 for key in ("flesch_reading_ease", "flesch_kincaid_grade")
             }
         )
-    counts = _counts(matches, ["outlet"])
     axes = axis_ids(lexicons)
-    table = _finish(base.join(counts).join(_axis_summary(matches, ["outlet"], axes, factors)), axes, read)
+    groups, _, codes = group_codes(base.index, matches["outlet"])
+    counts = pd.DataFrame({**count_columns(matches, codes, len(groups)),
+                           **axis_columns(matches, codes, len(groups), axes, factors)}, index=base.index)
+    table = _finish(base.join(counts), axes, read)
     authorial = matches[matches["voice"] == AUTHORIAL]
     if not authorial.empty:
         preferred = (
