@@ -46,11 +46,12 @@ def group_codes(row_keys: Sequence[str] | pd.Series, match_keys: pd.Series) -> t
     match_codes : ndarray of intp
         Each match's position in ``groups``, -1 for a key no row has.
     """
-    row_codes, uniques = pd.factorize(np.asarray(row_keys, dtype=object))
+    # A missing key (None) is a key like any other, never the -1 of "no group".
+    row_codes, uniques = pd.factorize(np.asarray(row_keys, dtype=object), use_na_sentinel=False)
     groups = pd.Index(uniques, dtype=object)
     # Factorize the long column once (fast on Arrow strings), then look up
     # only its distinct values among the groups.
-    codes, distinct = pd.factorize(match_keys)
+    codes, distinct = pd.factorize(match_keys, use_na_sentinel=False)
     lookup = np.append(groups.get_indexer(pd.Index(distinct, dtype=object)), -1)
     return groups, row_codes.astype(np.intp), lookup[codes]
 

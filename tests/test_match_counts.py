@@ -55,6 +55,9 @@ def test_group_codes_follow_first_appearance_and_mark_unknown_keys():
     assert rows.tolist() == [0, 1, 0, 2]
     assert codes.tolist() == [1, -1, 2, 0, 1]  # "zz" belongs to no row
     assert group_codes([], pd.Series([], dtype=object))[2].tolist() == []
+    # A missing key is a group of its own, not "no group" (-1 would index the last group).
+    _, rows, codes = group_codes(["a", None], pd.Series([None, "a"], dtype=object))
+    assert rows.tolist() == [0, 1] and codes.tolist() == [1, 0]
 
 
 @settings(max_examples=200, deadline=None)
