@@ -37,6 +37,9 @@ _DIRECTIONS = [(1, 0.3), (1, -0.3), (-1, 0.3), (-1, -0.3), (0, 1), (0, -1), (1, 
 def _place_labels(ax: Any, fig: Figure, points: list[tuple[float, float, str, str]], *, max_radius: int = 6) -> list[Any]:
     """Greedy non-overlapping placement; returns the Text artists kept.
 
+    Each label tries positions around its point, nearest first; a label
+    placed beyond the nearest ring is joined to its point by a leader line.
+
     The layout is computed first and then frozen, so the boxes measured here
     are where the labels will be drawn.
     """
@@ -61,6 +64,13 @@ def _place_labels(ax: Any, fig: Figure, points: list[tuple[float, float, str, st
                 if inside and not any(box.overlaps(other) for other in placed):
                     placed.append(box)
                     kept.append(artist)
+                    if radius > 1:
+                        # A label pushed away from its point gets a thin leader
+                        # line to the label's anchor corner, so a crowded
+                        # region still reads as which word is which dot.
+                        ax.annotate("", (x, y), xytext=(6 * radius * dx, 6 * radius * dy), textcoords="offset points",
+                                    arrowprops={"arrowstyle": "-", "color": colour, "linewidth": 0.6, "alpha": 0.7,
+                                                "shrinkA": 0, "shrinkB": 2})
                     done = True
                     break
             if done:

@@ -37,3 +37,17 @@ def test_timeline_ticks_are_the_days_not_clock_times():
     low, high = fig.axes[0].get_xlim()
     points = [x for line in fig.axes[0].get_lines()[:-1] for x in line.get_xdata(orig=False)]
     assert low < min(points) and max(points) < high  # no point sits on the frame
+
+
+def test_labels_pushed_from_their_point_get_a_leader_line():
+    result = distinctive_terms(load_sample_corpus(), group="ZeroHedge", min_count=2)[0]
+    fig = term_scatter(result, top=15)
+    texts = fig.axes[0].texts
+    labels = {t.xy: t for t in texts if t.get_text() in fig.framing_labels}
+    leaders = [t for t in texts if t.get_text() == "" and t.arrow_patch is not None]
+    assert leaders, "the sample's crowded low-z region pushes some labels out"
+    for leader in leaders:
+        label = labels[leader.xy]  # a leader starts at a labelled point...
+        assert leader.xyann == label.xyann  # ...and ends at that label's anchor
+    near = [t for t in labels.values() if max(abs(v) for v in t.xyann) <= 6]
+    assert near and not {t.xy for t in near} & {leader.xy for leader in leaders}  # labels beside their point need none
