@@ -101,3 +101,15 @@ def test_dask_reports_a_bad_csv_row_by_its_row_number(cluster, tmp_path):
     with pytest.raises(ValueError, match=r"corpus\.csv, row 14: extracted text too large"):
         dask_scores(source, tmp_path / "x.parquet", column_map=columns, scheduler=cluster.scheduler_address)
     assert not csv_copy_path(tmp_path / "x.parquet").exists() and not list(tmp_path.glob("*.partial"))
+
+
+def test_a_local_cluster_started_for_a_run_has_its_profiler_off_and_leaves_the_config_alone():
+    import dask
+
+    from framing.dask_engine import dask_client
+
+    with dask_client(None, 1) as client:
+        seen = client.run(lambda: (dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.admin.tick.interval")))
+    assert list(seen.values()) == [(False, "1s")]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process keeps the defaults
