@@ -163,6 +163,7 @@ class VoiceIndex:
         # max_end[i] is outside every quotation: authorial (the matcher
         # inlines this test).
         self.max_end = list(accumulate((span[1] for span in self.spans), max))
+        self.parents = _parents(self.spans)
 
     def _kind(self, i: int) -> str:
         kind = self._kinds.get(i)
@@ -173,13 +174,35 @@ class VoiceIndex:
 
     def voice(self, start: int, end: int) -> str:
         """Return ``authorial``, ``quoted`` or ``scare_quoted`` for a span."""
+        # The quotations holding the span's start are the last one starting
+        # at or before it, or its enclosing ones: a walk up the nesting, not
+        # back over every earlier quotation (an unclosed one early in a
+        # paragraph would make that every quotation after it).
         i = bisect_right(self.starts, start) - 1
         voice = AUTHORIAL
-        while i >= 0 and self.max_end[i] >= end:
-            q_start, q_end, _ = self.spans[i]
+        spans, parents = self.spans, self.parents
+        while i >= 0:
+            q_start, q_end, _ = spans[i]
             if q_start <= start and end <= q_end:
                 if self._kind(i) == QUOTED:
                     return QUOTED  # the outermost direct quotation wins
                 voice = SCARE_QUOTED
-            i -= 1
+            i = parents[i]
         return voice
+
+
+def _parents(spans: list[tuple[int, int, bool]]) -> list[int]:
+    """For each quotation, the index of the nearest quotation holding it, or -1.
+
+    :func:`quotation_spans` yields nested or disjoint spans (a closing mark
+    drops the quotations opened after its own; an unclosed one ends with its
+    paragraph), sorted by start, the outer first: one stack pass finds them.
+    """
+    parents: list[int] = []
+    open_spans: list[int] = []
+    for index, (start, end, _) in enumerate(spans):
+        while open_spans and spans[open_spans[-1]][1] < end:
+            open_spans.pop()
+        parents.append(open_spans[-1] if open_spans else -1)
+        open_spans.append(index)
+    return parents
