@@ -152,3 +152,10 @@ def axis_columns(
         columns[f"score_{axis}"] = group_means(effective[on_axis], codes[on_axis], n)
         columns[f"n_{axis}"] = _count(codes, n, on_axis)
     return columns
+
+
+def score_columns(
+    matches: pd.DataFrame, codes: np.ndarray, n: int, axes: Sequence[str], factors: Mapping[str, float],
+) -> dict[str, np.ndarray]:
+    """:func:`count_columns` and :func:`axis_columns` together: every per-group column of a score table."""
+    return {**count_columns(matches, codes, n), **axis_columns(matches, codes, n, axes, factors)}

@@ -24,7 +24,7 @@ import pandas as pd
 
 from framing.corpus import Article
 from framing.lexicon import Lexicon, bundled_lexicons
-from framing.match_counts import axis_columns, count_columns, group_codes
+from framing.match_counts import group_codes, score_columns
 from framing.matcher import TermMatcher
 from framing.quotes import AUTHORIAL, QUOTED, SCARE_QUOTED, VOICES
 from framing.readability import readability
@@ -243,8 +243,7 @@ def article_scores(
     # Counted per distinct id and spread back over the rows: two articles
     # with one id share its counts, as a join on the id would give them.
     groups, rows, codes = group_codes(ids, matches["article"])
-    counts = {**count_columns(matches, codes, len(groups)),
-              **axis_columns(matches, codes, len(groups), axes, factors)}
+    counts = score_columns(matches, codes, len(groups), axes, factors)
     table = pd.DataFrame(
         {
             "outlet": [a.outlet for a in articles],
@@ -321,8 +320,7 @@ def outlet_scores(
         )
     axes = axis_ids(lexicons)
     groups, _, codes = group_codes(base.index, matches["outlet"])
-    counts = pd.DataFrame({**count_columns(matches, codes, len(groups)),
-                           **axis_columns(matches, codes, len(groups), axes, factors)}, index=base.index)
+    counts = pd.DataFrame(score_columns(matches, codes, len(groups), axes, factors), index=base.index)
     table = _finish(base.join(counts), axes, read)
     authorial = matches[matches["voice"] == AUTHORIAL]
     if not authorial.empty:
