@@ -7,7 +7,7 @@ its string columns again for each of these measures hashes every string
 each time; here each key column is factorized once into integer codes
 (:func:`group_codes`) and every count is one :func:`numpy.bincount`. On a
 chunk of 1,000 generated articles (45,000 matches) this takes the
-per-article aggregation from about 30 ms to about 5 ms.
+per-article aggregation from about 30 ms to about 6 ms.
 
 The rules are those of :mod:`framing.scores` (see its docstring). Axis
 means are exact sums rounded once, then divided by the count
@@ -66,6 +66,11 @@ def _count(codes: np.ndarray, n: int, mask: np.ndarray | None = None) -> np.ndar
 def _equals(column: pd.Series, value: str) -> np.ndarray:
     """Where ``column`` equals ``value``, as a boolean array (missing values: False)."""
     return (column == value).to_numpy(dtype=bool, na_value=False)
+
+
+def counted_voices(matches: pd.DataFrame, factors: Mapping[str, float]) -> np.ndarray:
+    """Where a match's voice factor is not zero: the matches an axis score averages."""
+    return matches["voice"].isin([v for v, f in factors.items() if f != 0]).to_numpy(dtype=bool)
 
 
 def count_columns(matches: pd.DataFrame, codes: np.ndarray, n: int) -> dict[str, np.ndarray]:
@@ -144,7 +149,7 @@ def axis_columns(
     Only matches whose voice factor is not zero count, as in
     :mod:`framing.scores`.
     """
-    counted = matches["voice"].isin([v for v, f in factors.items() if f != 0]).to_numpy(dtype=bool)
+    counted = counted_voices(matches, factors)
     effective = matches["effective_weight"].to_numpy(dtype=float)
     columns: dict[str, np.ndarray] = {}
     for axis in axes:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing.corpus import Article
 from framing.lexicon import Lexicon
-from framing.match_counts import group_codes
+from framing.match_counts import counted_voices, group_codes
 from framing.matcher import TermMatcher
 from framing.quotes import AUTHORIAL, VOICES
 from framing.scores import _finish, article_scores, axis_ids, score_matches
@@ -229,16 +229,14 @@ def chunk_partials(table: pd.DataFrame, matches: pd.DataFrame, factors: Mapping[
         for outlet, partial in partials.items():
             partial.read_sums[key] = totals.get(outlet, Fraction(0))
             partial.read_nan = max(partial.read_nan, missing[outlet])
-    voice = matches["voice"]
-    counted = voice.isin([v for v, f in factors.items() if f != 0]).to_numpy(dtype=bool)
-    on_axis = counted & matches["axis"].notna().to_numpy(dtype=bool) & (codes >= 0)
+    on_axis = counted_voices(matches, factors) & matches["axis"].notna().to_numpy(dtype=bool) & (codes >= 0)
     # Factorized whole, then filtered: filtering an Arrow string column costs more.
     axes, axis_names = pd.factorize(matches["axis"])
     weights, weight_values = pd.factorize(matches["effective_weight"].to_numpy(dtype=float)[on_axis])
     names, axis_names, weight_values = outlets.tolist(), axis_names.tolist(), weight_values.tolist()
     for outlet, axis, weight, n in _key_counts(codes[on_axis], axes[on_axis], weights):
         partials[names[outlet]].axis_weights.setdefault(axis_names[axis], Counter())[weight_values[weight]] += n
-    authorial = (voice == AUTHORIAL).to_numpy(dtype=bool) & (codes >= 0)
+    authorial = (matches["voice"] == AUTHORIAL).to_numpy(dtype=bool) & (codes >= 0)
     concepts, concept_names = pd.factorize(matches["concept"])
     wordings, wording_names = pd.factorize(matches["canonical"])
     concept_names, wording_names = concept_names.tolist(), wording_names.tolist()
