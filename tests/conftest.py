@@ -47,3 +47,12 @@ def isolated_store(tmp_path_factory):
         os.environ.pop("FRAMING_DB", None)
     else:
         os.environ["FRAMING_DB"] = previous
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failed test
+    (the browser tests then save what the page showed)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

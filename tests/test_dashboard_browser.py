@@ -167,7 +167,7 @@ def browser(chromium_path):
 
 
 @pytest.fixture()
-def page(browser):
+def page(browser, request):
     context = browser.new_context(viewport={"width": WIDTH, "height": 900})
     page = context.new_page()
     page.set_default_timeout(RENDER_TIMEOUT)
@@ -175,8 +175,26 @@ def page(browser):
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     try:
         yield page
+        report = getattr(request.node, "rep_call", None)
+        if report is not None and report.failed:
+            _report_failure(page, request.node.name)
     finally:
         context.close()
+
+
+def _report_failure(page, name: str) -> None:
+    """What the page held when a test failed: a screenshot and, in the test's
+    output (all CI shows), the Streamlit elements on it."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        page.screenshot(path=str(ARTIFACTS / f"failed-{name}.png"), full_page=True)
+        elements = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid]')].map(e => e.dataset.testid)"
+            ".reduce((n, t) => (n[t] = (n[t] || 0) + 1, n), {})"
+        )
+        print(f"\n{name} failed; the page's elements by data-testid: {elements}")
+    except Exception as error:  # the page itself may be what broke
+        print(f"\n{name} failed; the page could not be inspected: {error}")
 
 
 def _wait_idle(page) -> None:
@@ -227,8 +245,8 @@ def test_compare_highlights_and_renders(server, page):
 
     # The app's frame ran (a first visit to /compare must not run the page file
     # alone): its navigation titles, sidebar summary and CSS are there.
-    assert page.locator('[data-testid="stSidebarNav"]').get_by_text("Add articles", exact=True).is_visible()
-    assert page.get_by_text("3 articles from 3 outlets").is_visible()
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Add articles", exact=True).wait_for(state="visible")
+    page.get_by_text("3 articles from 3 outlets").wait_for(state="visible")
     background = page.evaluate("() => getComputedStyle(document.querySelector('mark.fr-term.fr-neg')).backgroundColor")
     assert background == "rgb(181, 221, 247)", f"highlight CSS not applied (background {background})"
 
@@ -238,10 +256,13 @@ def test_compare_highlights_and_renders(server, page):
     title = page.locator('mark.fr-v-scare_quoted[data-canonical="interim president"]').first.get_attribute("title")
     assert "Guaidó's standing" in title and "scare-quoted" in title
     legend = page.locator(".fr-legend").first
-    assert legend.is_visible()
+    legend.wait_for(state="visible")
     assert "scare-quoted" in legend.inner_text()
-    assert page.get_by_text("Which words each one chose").is_visible()
-    assert page.locator('[data-testid="stTable"]').first.is_visible()
+    page.get_by_text("Which words each one chose").wait_for(state="visible")
+    # Every visibility check waits instead of polling once: on a loaded CI machine
+    # the texts were shown while the table above them was not yet (is_visible failed).
+    page.locator('[data-testid="stTable"]').first.wait_for(state="visible")
+    assert "Maduro" in page.locator('[data-testid="stTable"]').first.inner_text()
     _no_horizontal_overflow(page)
     assert not page.dialogs
     assert page.locator('[data-testid="stDialog"]').count() == 0, "a modal (e.g. 'Page not found') covers the page"
@@ -325,7 +346,7 @@ def test_reframe_side_by_side(server, page):
     _wait_idle(page)
     assert page.locator('[data-testid="stMetric"]').count() == 2
     assert page.locator("mark.fr-term").count() > 0  # both versions coloured by pole
-    assert page.locator(".fr-legend").first.is_visible()
+    page.locator(".fr-legend").first.wait_for(state="visible")
     _no_horizontal_overflow(page)
     _full_page_screenshot(page, "reframe")
 
@@ -335,8 +356,8 @@ def test_outlets_and_lexicon_pages(server, page):
     charts = page.locator('[data-testid="stImage"] img')
     charts.nth(4).wait_for(state="visible")
     assert charts.count() == 5  # axis score with intervals, loaded, voices, readability, over time
-    assert page.get_by_role("button", name="Download intervals CSV").is_visible()
-    assert page.get_by_role("button", name="Download outlets CSV").is_visible()
+    page.get_by_role("button", name="Download intervals CSV").wait_for(state="visible")
+    page.get_by_role("button", name="Download outlets CSV").wait_for(state="visible")
     _wait_idle(page)
     _no_horizontal_overflow(page)
     _full_page_screenshot(page, "outlets")
@@ -357,7 +378,7 @@ def test_distinctive_terms_page(server, page):
     page.get_by_role("tab", name="teleSUR English").wait_for()
     page.locator('[data-testid="stCode"]').first.wait_for(state="visible")  # keyword-in-context lines
     assert "==" in page.locator('[data-testid="stCode"]').first.inner_text()
-    assert page.get_by_role("button", name="Download all terms (CSV)").is_visible()
+    page.get_by_role("button", name="Download all terms (CSV)").wait_for(state="visible")
     page.get_by_text("Add to a lexicon").wait_for()
     _wait_idle(page)
     _no_horizontal_overflow(page)
