@@ -113,3 +113,20 @@ def test_a_local_cluster_started_for_a_run_has_its_profiler_off_and_leaves_the_c
                                    dask.config.get("distributed.admin.tick.interval")))
     assert list(seen.values()) == [(False, "1s")]
     assert dask.config.get("distributed.worker.profile.enabled") is True  # this process keeps the defaults
+
+
+@pytest.mark.skipif("forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="no fork server on this platform")
+def test_a_local_cluster_started_for_a_run_forks_its_workers_with_framing_imported():
+    import sys
+
+    import dask
+
+    from framing.dask_engine import FORKSERVER_PRELOAD, dask_client
+
+    with dask_client(None, 2) as client:
+        # Asked before any task ran: a spawned worker has imported none of framing.
+        seen = client.run(lambda: (dask.config.get("distributed.worker.multiprocessing-method"),
+                                   [name for name in FORKSERVER_PRELOAD if name not in sys.modules]))
+    assert list(seen.values()) == [("forkserver", [])] * 2
+    assert dask.config.get("distributed.worker.multiprocessing-method") == "spawn"  # the caller's default
