@@ -16,7 +16,7 @@ from distributed import Client, LocalCluster  # noqa: E402
 
 from framing.chunk_readers import plan_shards  # noqa: E402
 from framing.importers.base import DEFAULT_MAX_TEXT_CHARS  # noqa: E402
-from framing.dask_engine import BUILDS_ATTRIBUTE, csv_copy_path, dask_scores, score_shard  # noqa: E402
+from framing.dask_engine import BUILDS_ATTRIBUTE, InOrderMerge, csv_copy_path, dask_scores, score_shard  # noqa: E402
 from framing.score_sink import parts_dir, read_scores  # noqa: E402
 from framing.streaming import checkpoint_path, save_checkpoint, settings, stream_scores  # noqa: E402
 from tests.stream_corpus import (  # noqa: E402
@@ -130,3 +130,46 @@ def test_a_local_cluster_started_for_a_run_forks_its_workers_with_framing_import
                                    [name for name in FORKSERVER_PRELOAD if name not in sys.modules]))
     assert list(seen.values()) == [("forkserver", [])] * 2
     assert dask.config.get("distributed.worker.multiprocessing-method") == "spawn"  # the caller's default
+
+
+def test_shard_partials_merge_in_shard_order_whatever_order_they_finish_in(tmp_path):
+    import json
+
+    from framing.lexicon import bundled_lexicons
+    from framing.matcher import TermMatcher
+    from framing.partials import merge_partials, partials_to_json, score_chunk
+    from framing.scores import check_voice_factors
+
+    lexicons = bundled_lexicons()
+    matcher, factors = TermMatcher(lexicons), check_voice_factors(None)
+    # Four shards of articles sorted by outlet: outlets first appear in different
+    # shards, so a merge in finishing order would list them in another order.
+    ordered = sorted(ARTICLES[:60], key=lambda a: a.outlet)
+    shards = [score_chunk(ordered[i:i + 15], lexicons, matcher, factors)[1] for i in range(0, 60, 15)]
+    expected: dict = {}
+    for partials in shards:
+        merge_partials(expected, partials)
+    finishing_order: dict = {}
+    for index in (2, 0, 3, 1):
+        merge_partials(finishing_order, shards[index])
+    assert list(finishing_order) != list(expected)
+
+    merge = InOrderMerge([0, 1, 2, 3], tmp_path, finished=set())
+    waiting = []
+    for index in (2, 0, 3, 1):
+        merge.add(index, partials_to_json(shards[index]))
+        waiting.append(merge.waiting)
+    assert waiting == [1, 1, 2, 0]  # shard 2 waits for 1, then 3 does too; nothing after 1 came
+    assert partials_to_json(merge.total()) == partials_to_json(expected)
+
+    # Shard 1 finished in an earlier run: read from its file when its turn comes.
+    (tmp_path / "shard-000001.json").write_text(json.dumps({"partials": partials_to_json(shards[1])}))
+    resumed = InOrderMerge([0, 1, 2, 3], tmp_path, finished={1})
+    for index in (3, 0, 2):
+        resumed.add(index, partials_to_json(shards[index]))
+    assert resumed.waiting == 0 and partials_to_json(resumed.total()) == partials_to_json(expected)
+
+    with pytest.raises(ValueError, match="shard 1 never finished"):
+        incomplete = InOrderMerge([0, 1], tmp_path / "none", finished=set())
+        incomplete.add(0, partials_to_json(shards[0]))
+        incomplete.total()
