@@ -173,3 +173,23 @@ def test_shard_partials_merge_in_shard_order_whatever_order_they_finish_in(tmp_p
         incomplete = InOrderMerge([0, 1], tmp_path / "none", finished=set())
         incomplete.add(0, partials_to_json(shards[0]))
         incomplete.total()
+
+
+def test_shards_run_in_input_order_so_no_partials_wait(tmp_path, monkeypatch):
+    import framing.dask_engine as dask_engine
+
+    finished: list[int] = []
+    waiting: list[int] = []
+    add = dask_engine.InOrderMerge.add
+
+    def recording_add(self, index, partials_json):
+        add(self, index, partials_json)
+        finished.append(index)
+        waiting.append(self.waiting)
+
+    monkeypatch.setattr(dask_engine.InOrderMerge, "add", recording_add)
+    source = write_jsonl(ARTICLES[:120], tmp_path / "corpus.jsonl")
+    # One single-threaded worker runs the tasks one at a time, by priority.
+    dask_scores(source, tmp_path / "scores.parquet", chunk_size=10, n_workers=1, shard_bytes=8_000)
+    assert len(finished) >= 6
+    assert finished == sorted(finished) and set(waiting) == {0}
