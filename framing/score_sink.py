@@ -8,9 +8,9 @@ parts. A finished run concatenates the parts, in name order, into the output
 part at a time, and removes them. Parquet row groups gather parts up to
 :data:`ROW_GROUP_BYTES`: the writer keeps every row group's metadata in
 memory until it closes, tens of kB per group of 27 columns, so one group
-per 1,000-article part would grow the writer by 50 MB per million articles. A Parquet file cannot
-be appended to once closed, which is why the parts exist: they are what an
-interrupted run keeps.
+per 1,000-article part would grow the writer by 50 MB per million articles.
+A Parquet file cannot be appended to once closed, which is why the parts
+exist: they are what an interrupted run keeps.
 
 Provenance (:mod:`framing.provenance`) goes into CSV files as ``#`` lines and
 into Parquet files as the schema metadata key ``framing.provenance``.
