@@ -30,8 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from framing.lexicon import parse_lexicon
-from framing.matcher import TermMatcher
+from framing.lexicon.model import parse_lexicon
+from framing.scoring.matcher import TermMatcher
 
 WORDS = (
     "the of and to in a is that for on was with he it as at by from his an were are which this be has had "

@@ -9,11 +9,11 @@ For each size it writes a generated JSON Lines corpus (articles of about
 scare quotes and lexicon terms, and no two are alike, so no cache helps)
 and runs, each in its own subprocess:
 
-(a) ``local``: :func:`framing.streaming.stream_scores`, one process, one
+(a) ``local``: :func:`framing.scale.streaming.stream_scores`, one process, one
     core: matching with voice, per-article and per-outlet scores,
     readability, Parquet output (sentences are not looked up: no score
     uses them);
-(b) ``dask``: :func:`framing.dask_engine.dask_scores` on a LocalCluster of 2
+(b) ``dask``: :func:`framing.scale.dask_engine.dask_scores` on a LocalCluster of 2
     single-threaded worker processes, cluster start-up and shut-down
     included (what ``--engine dask`` without ``--scheduler`` costs);
 (b') ``dask-running``: the same on a cluster that is already running and
@@ -79,7 +79,7 @@ def child(mode: str, source: Path, output: Path) -> dict:
 def local_run(source: Path, output: Path) -> tuple[int, float]:
     """(a): articles scored and seconds, imports included."""
     started = time.perf_counter()
-    from framing.streaming import stream_scores
+    from framing.scale.streaming import stream_scores
 
     return stream_scores(source, output, chunk_size=1000).articles, time.perf_counter() - started
 
@@ -87,7 +87,7 @@ def local_run(source: Path, output: Path) -> tuple[int, float]:
 def dask_run(source: Path, output: Path) -> tuple[int, float]:
     """(b): cluster start-up and shut-down included."""
     started = time.perf_counter()
-    from framing.dask_engine import dask_scores
+    from framing.scale.dask_engine import dask_scores
 
     return dask_scores(source, output, chunk_size=1000, n_workers=2).articles, time.perf_counter() - started
 
@@ -99,7 +99,7 @@ def running_cluster_run(source: Path, output: Path) -> tuple[int, float]:
 
     from distributed import LocalCluster
 
-    from framing.dask_engine import dask_scores
+    from framing.scale.dask_engine import dask_scores
 
     warm = output.with_name(output.stem + ".warm-up.jsonl")
     with source.open(encoding="utf-8") as lines:

@@ -11,7 +11,7 @@ temporary folder, then runs each tool in its own subprocess, so the peak
 memory (``resource.getrusage(...).ru_maxrss``, the whole process, Python and
 imports included) belongs to that tool alone:
 
-* framing: :func:`framing.logodds.distinctive_terms` with ``ngram_range=(1, 2)``
+* framing: :func:`framing.discover.logodds.distinctive_terms` with ``ngram_range=(1, 2)``
   (Scattertext's default features are unigrams and bigrams too), informative
   prior from the whole corpus, ``min_count=2`` (``--min-count 1`` keeps every
   term, as Scattertext does);
@@ -96,8 +96,8 @@ def generate(megabytes: float, seed: int = 20190430) -> tuple[list[str], list[st
 
 
 def run_framing(texts: list[str], groups: list[str], min_count: int = 2) -> dict[str, object]:
-    from framing.corpus import Article
-    from framing.logodds import distinctive_terms
+    from framing.article import Article
+    from framing.discover.logodds import distinctive_terms
 
     start = time.perf_counter()
     articles = [Article(id=str(i), outlet=g, text=t) for i, (t, g) in enumerate(zip(texts, groups))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import state, style
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,10 +35,10 @@ PAGES = [
 
 state.init()
 page = st.navigation(PAGES, position="sidebar", expanded=True)
-state.inject_css()
+style.inject_css()
 if state.store_problem():
     st.error(
-        f"The article store could not be opened: {state.md_escape(state.store_problem())}. "
+        f"The article store could not be opened: {style.md_escape(state.store_problem())}. "
         "Showing the bundled sample; articles added now last for this session only.",
         icon=":material/database:",
     )
@@ -54,4 +54,4 @@ with st.sidebar:
         f"{len(articles)} articles from {outlets} outlets"
         + (f" ({added} in this session only)" if added else "")
     )
-    st.caption("Lexicons: " + ", ".join(state.md_escape(lex.name) for lex in state.active_lexicons()))
+    st.caption("Lexicons: " + ", ".join(style.md_escape(lex.name) for lex in state.active_lexicons()))

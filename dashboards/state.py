@@ -1,7 +1,7 @@
 """Shared session state and cached computations of the dashboard.
 
 Everything Streamlit-specific that several pages share lives here: the corpus
-(the articles of the SQLite article store, :class:`framing.store.ArticleStore`,
+(the articles of the SQLite article store, :class:`framing.store.article_store.ArticleStore`,
 which starts with the bundled sample and keeps what the *Add articles* page
 adds across restarts), the lexicons (bundled plus user lexicons, which are kept
 in the store too) and which of them are active, and the cached library calls.
@@ -31,9 +31,7 @@ pages; Streamlit forgets a widget's key when its page is not shown):
 from __future__ import annotations
 
 import dataclasses
-import html
 import math
-import re
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,18 +40,11 @@ import pandas as pd
 import streamlit as st
 
 from framing import importers
-from framing.corpus import Article, content_id, load_sample_corpus
-from framing.lexicon import Lexicon, bundled_lexicons
-from framing.lexicon_edit import save_user_lexicon, stored_user_lexicons
-from framing.matcher import TermMatcher
-from framing.provenance import provenance
-from framing.scores import (
-    DEFAULT_VOICE_FACTORS,
-    article_scores,
-    match_table,
-    outlet_scores,
-)
-from framing.store import AddResult, ArticleStore, default_db_path
+from framing.article import Article, content_id
+from framing.corpus import load_sample_corpus
+from framing.lexicon.model import Lexicon, bundled_lexicons
+from framing.store.user_lexicons import save_user_lexicon, stored_user_lexicons
+from framing.store.article_store import AddResult, ArticleStore, default_db_path
 
 ADDED = "fr_added"
 CUSTOM_LEXICONS = "fr_custom_lexicons"
@@ -69,18 +60,6 @@ MAX_UPLOAD_MB = math.ceil(MAX_UPLOAD_BYTES / (1024 * 1024))
 #: Largest pasted text accepted (characters).
 MAX_PASTE_CHARS = importers.DEFAULT_MAX_TEXT_CHARS
 UPLOAD_SUFFIXES = importers.SUPPORTED_SUFFIXES
-
-#: Page styling added to the library's highlight CSS: large, readable text
-#: when projected, words that wrap instead of overflowing a column.
-APP_CSS = """
-.fr-text { font-size: 1.05rem; line-height: 1.65; overflow-wrap: anywhere; word-break: normal; }
-.fr-text p { margin: 0 0 0.8em 0; }
-.fr-head { font-weight: 600; font-size: 1.1rem; margin: 0 0 0.2rem 0; overflow-wrap: anywhere; }
-.fr-sub { color: #555; font-size: 0.9rem; margin: 0 0 0.6rem 0; overflow-wrap: anywhere; }
-.fr-legend { font-size: 1rem; line-height: 2; }
-.fr-sentence { margin: 0 0 0.7rem 0; padding: 0 0 0.5rem 0; border-bottom: 1px solid #eee; }
-"""
-
 
 # --------------------------------------------------------------------------
 # Data the app starts with (shared by every session: cache_resource).
@@ -313,124 +292,6 @@ def remove_articles(ids: Sequence[str]) -> int:
             removed += bool(opened.remove(article_id))
     st.session_state[LAST_ADDED] = [i for i in st.session_state[LAST_ADDED] if i not in wanted]
     return removed
-
-
-# --------------------------------------------------------------------------
-# Cached computations. Cache keys are content hashes (cheap to compute); the
-# objects themselves are passed as underscore arguments, which Streamlit
-# does not hash.
-# --------------------------------------------------------------------------
-
-
-def corpus_key(articles: Sequence[Article]) -> tuple:
-    return tuple((a.id, a.outlet, a.alignment, a.title, a.date, content_id(a.text)) for a in articles)
-
-
-def lexicon_key(lexicons: Sequence[Lexicon]) -> tuple:
-    return tuple((lex.name, lex.sha256) for lex in lexicons)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _matcher(key: tuple, _lexicons: tuple[Lexicon, ...]) -> TermMatcher:
-    return TermMatcher(_lexicons)
-
-
-def matcher(lexicons: Sequence[Lexicon]) -> TermMatcher:
-    lexicons = tuple(lexicons)
-    return _matcher(lexicon_key(lexicons), lexicons)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _matches(ckey: tuple, lkey: tuple, _articles: tuple[Article, ...], _lexicons: tuple[Lexicon, ...]) -> pd.DataFrame:
-    return match_table(_articles, matcher=_matcher(lkey, _lexicons))
-
-
-def matches(articles: Sequence[Article] | None = None, lexicons: Sequence[Lexicon] | None = None) -> pd.DataFrame:
-    """Match table of the articles (default: the session corpus) with the active lexicons."""
-    articles = tuple(corpus() if articles is None else articles)
-    lexicons = tuple(active_lexicons() if lexicons is None else lexicons)
-    return _matches(corpus_key(articles), lexicon_key(lexicons), articles, lexicons)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _article_scores(ckey: tuple, lkey: tuple, _articles, _lexicons, _matches) -> pd.DataFrame:
-    return article_scores(_articles, _lexicons, matches=_matches)
-
-
-def article_table(articles: Sequence[Article] | None = None, lexicons: Sequence[Lexicon] | None = None) -> pd.DataFrame:
-    """:func:`framing.scores.article_scores` of the articles (default: the session corpus)."""
-    articles = tuple(corpus() if articles is None else articles)
-    lexicons = tuple(active_lexicons() if lexicons is None else lexicons)
-    m = matches(articles, lexicons)
-    return _article_scores(corpus_key(articles), lexicon_key(lexicons), articles, lexicons, m)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _outlet_scores(ckey: tuple, lkey: tuple, _articles, _lexicons, _matches) -> pd.DataFrame:
-    return outlet_scores(_articles, _lexicons, matches=_matches)
-
-
-def outlet_table(articles: Sequence[Article] | None = None, lexicons: Sequence[Lexicon] | None = None) -> pd.DataFrame:
-    """:func:`framing.scores.outlet_scores` of the session corpus."""
-    articles = tuple(corpus() if articles is None else articles)
-    lexicons = tuple(active_lexicons() if lexicons is None else lexicons)
-    m = matches(articles, lexicons)
-    return _outlet_scores(corpus_key(articles), lexicon_key(lexicons), articles, lexicons, m)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _highlighted(key: tuple, lkey: tuple, changed: bool, _text: str, _matches: pd.DataFrame, _lexicons) -> str:
-    from framing.highlight import highlight_html
-
-    return highlight_html(_text, _matches, _lexicons, changed=changed)
-
-
-def highlighted(text: str, text_matches: pd.DataFrame, lexicons: Sequence[Lexicon], *, key: tuple = (), changed: bool = False) -> str:
-    """Escaped HTML of ``text`` with its matches marked (cached by content)."""
-    lexicons = tuple(lexicons)
-    cache_key = (*key, content_id(text), len(text_matches), tuple(text_matches["start"]) if len(text_matches) else ())
-    return _highlighted(cache_key, lexicon_key(lexicons), changed, text, text_matches.reset_index(drop=True), lexicons)
-
-
-def prov(lexicons: Sequence[Lexicon] | None = None, **params) -> dict:
-    """Provenance of a table or chart made from the session corpus."""
-    lexicons = tuple(active_lexicons() if lexicons is None else lexicons)
-    base = {"voice_factors": dict(DEFAULT_VOICE_FACTORS), "articles": len(corpus())}
-    return provenance(lexicons, **{**base, **params})
-
-
-# --------------------------------------------------------------------------
-# Small rendering helpers.
-# --------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()+\-.!|~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Make user text safe and literal inside ``st.markdown`` / ``st.error``.
-
-    HTML is escaped (Markdown decodes the entities back to the characters) and
-    Markdown syntax is backslash-escaped, so a title such as ``**x**`` or
-    ``<img src=x>`` is shown as typed and never becomes markup.
-    """
-    return html.escape(_MD_SPECIAL.sub(r"\\\1", str(text)), quote=False)
-
-
-def article_label(article: Article) -> str:
-    """Short human label: ``outlet — title`` (plain text, for widget options)."""
-    title = article.title or article.id
-    if len(title) > 42:  # short enough for several chips side by side in a multiselect
-        title = title[:40].rstrip() + "…"
-    return f"{article.outlet} — {title}"
-
-
-def inject_css() -> None:
-    """Add the highlight CSS and the app's styling to the page (once per run)."""
-    try:
-        from framing.highlight import HIGHLIGHT_CSS
-    except ImportError:  # pragma: no cover - the library module is part of framing
-        HIGHLIGHT_CSS = ""
-    st.html(f"<style>{HIGHLIGHT_CSS}\n{APP_CSS}</style>")
 
 
 def read_upload(data: bytes, filename: str, *, outlet: str = "", alignment: str = "", title: str = "", date: str = "") -> list[Article]:

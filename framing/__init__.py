@@ -1,11 +1,13 @@
 """framing: compare how differently aligned outlets frame the same story.
 
-The package reads as the data flow:
+The package reads as the data flow, one subpackage per stage, each importing
+only the stages before it (``tests/test_layering.py`` holds the order):
 
-``corpus`` (articles) -> ``textfold`` / ``sentences`` / ``quotes`` (text) ->
-``lexicon`` (what to look for) -> ``matcher`` (matches with voice) ->
-``scores`` (per match, article, outlet) -> ``compare`` (side by side) ->
-``plots`` (figures).
+``article`` (the unit) -> ``text`` (folding, tokens, sentences, voice) ->
+``lexicon`` (what to look for) -> ``importers`` and ``corpus`` (articles from
+files) -> ``provenance`` -> ``store`` (SQLite) -> ``scoring`` (matches with
+voice, scores) -> ``discover`` (distinctive terms, intervals) -> ``present``
+(side by side, highlights, plots) -> ``scale`` (streaming, Dask) -> ``cli``.
 """
 
 from importlib.metadata import PackageNotFoundError, version as _version

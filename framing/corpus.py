@@ -1,80 +1,30 @@
-"""Articles and the corpora they come in.
+"""Corpora: articles read from files and folders, and the bundled sample.
 
-An :class:`Article` is the unit every score is computed for. A corpus is a
-plain ``list[Article]``; :func:`load_corpus` reads one from a text file, a
-folder with a ``manifest.csv`` or a folder of ``.txt`` files.
+A corpus is a plain ``list[Article]`` (:mod:`framing.article`);
+:func:`load_corpus` reads one from a text file, a folder with a
+``manifest.csv`` or a folder of files the importers read
+(:mod:`framing.importers`).
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
+from framing.article import KNOWN_FIELDS, Article, outlet_from_filename
+from framing.importers import SUPPORTED_SUFFIXES, ImportProblem, import_file
+from framing.importers.text import decode_text
 from framing.resources import sample_corpus_dir
 
 MANIFEST_NAME = "manifest.csv"
 #: Columns the manifest must have; any other column is kept in ``Article.meta``.
 MANIFEST_REQUIRED = ("file",)
-KNOWN_FIELDS = ("id", "outlet", "alignment", "date", "title", "url", "source_note")
 
 
 class CorpusError(ValueError):
     """A corpus could not be read; the message says which file and why."""
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article of one outlet.
-
-    Attributes
-    ----------
-    id : str
-        Stable identifier (the manifest's ``id``, else the file stem, else a
-        content hash).
-    outlet : str
-        Name of the outlet that published it.
-    text : str
-        The article text, exactly as read.
-    alignment : str
-        A researcher's label for the outlet's alignment (free text, from data).
-    title, date, url, source_note : str
-        Descriptive metadata; empty when unknown. ``date`` is ISO ``YYYY-MM-DD``.
-    meta : dict
-        Any further manifest columns, usable to group articles.
-    """
-
-    id: str
-    outlet: str
-    text: str
-    alignment: str = ""
-    title: str = ""
-    date: str = ""
-    url: str = ""
-    source_note: str = ""
-    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-
-    def field_value(self, name: str) -> str:
-        """Return a metadata field by name, looking in ``meta`` last.
-
-        Raises
-        ------
-        KeyError
-            If the article has no such field.
-        """
-        if name in KNOWN_FIELDS:
-            return getattr(self, name)
-        if name in self.meta:
-            return self.meta[name]
-        raise KeyError(name)
-
-
-def content_id(text: str) -> str:
-    """Return a short, stable id derived from the text (SHA-256 prefix)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def read_text_file(path: Path) -> str:
@@ -87,12 +37,6 @@ def read_text_file(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); convert it or use 'framing add'") from exc
-
-
-def outlet_from_filename(path: Path) -> str:
-    """Guess an outlet name from a file name: ``bbc-news_2019.txt`` -> ``bbc news``."""
-    stem = re.split(r"[_]", path.stem, maxsplit=1)[0]
-    return re.sub(r"[-.]+", " ", stem).strip() or path.stem
 
 
 def load_manifest_folder(folder: Path) -> list[Article]:
@@ -139,9 +83,6 @@ def load_text_file(path: Path) -> Article:
     The encoding is detected (UTF-8 with or without BOM, UTF-16, cp1252...)
     by :func:`framing.importers.text.decode_text`.
     """
-    from framing.importers import ImportProblem  # imported here: the importers import this module
-    from framing.importers.text import decode_text
-
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -162,8 +103,6 @@ def load_file(path: Path) -> list[Article]:
     """
     if path.suffix.lower() in (".txt", ".md"):
         return [load_text_file(path)]
-    from framing.importers import ImportProblem, import_file
-
     try:
         articles = import_file(path)
     except ImportProblem as exc:
@@ -174,8 +113,6 @@ def load_file(path: Path) -> list[Article]:
 
 def corpus_suffixes() -> tuple[str, ...]:
     """File suffixes :func:`load_corpus` reads from a folder without a manifest."""
-    from framing.importers import SUPPORTED_SUFFIXES
-
     return SUPPORTED_SUFFIXES
 
 

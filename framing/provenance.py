@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from framing import __version__
-from framing.lexicon import Lexicon
+from framing.lexicon.model import Lexicon
 
 
 def provenance(lexicons: Iterable[Lexicon] = (), **params: Any) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from framing.corpus import load_sample_corpus
-from framing.lexicon import bundled_lexicons
-from framing.matcher import TermMatcher
-from framing.scores import match_table
+from framing.lexicon.model import bundled_lexicons
+from framing.scoring.matcher import TermMatcher
+from framing.scoring.scores import match_table
 
 
 @pytest.fixture(scope="session")

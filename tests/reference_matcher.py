@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from framing.lexicon import Lexicon
-from framing.textfold import fold_char, surface_keys
+from framing.lexicon.model import Lexicon
+from framing.text.folding import fold_char
+from framing.text.phrase_keys import surface_keys
 
 
 def folded_with_sources(text: str) -> tuple[str, list[int]]:

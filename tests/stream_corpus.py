@@ -10,8 +10,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from framing.corpus import Article, load_sample_corpus
-from framing.scores import article_scores, outlet_scores
+from framing.article import Article
+
+from framing.corpus import load_sample_corpus
+from framing.scoring.scores import article_scores, outlet_scores
 
 OUTLETS = (("Alpha", "left"), ("Beta", "right"), ("Gamma", ""), ("Delta", "centre"), ("Epsilon", "right"))
 
@@ -67,7 +69,7 @@ def write_folder(articles: list[Article], folder: Path) -> Path:
 
 
 def expected_outlets(articles: list[Article]) -> pd.DataFrame:
-    """:func:`framing.scores.outlet_scores`, with the loaded counts summed over articles.
+    """:func:`framing.scoring.scores.outlet_scores`, with the loaded counts summed over articles.
 
     ``outlet_scores`` pools the spans of all of an outlet's articles by
     ``(outlet, start, end)``, so two articles with a loaded term at the same
@@ -83,6 +85,6 @@ def expected_outlets(articles: list[Article]) -> pd.DataFrame:
 
 
 def assert_same_scores(got: pd.DataFrame, expected: pd.DataFrame) -> None:
-    """Equal tables; readability and axis means may differ in the last bits (see framing.partials)."""
+    """Equal tables; readability and axis means may differ in the last bits (see framing.scoring.partials)."""
     assert list(got.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-12, atol=0, check_dtype=False)

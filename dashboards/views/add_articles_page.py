@@ -1,6 +1,6 @@
 """Add articles: paste text or upload files in any format the importers read.
 
-New articles go into the article store (:class:`framing.store.ArticleStore`),
+New articles go into the article store (:class:`framing.store.article_store.ArticleStore`),
 so they are there after a restart and in every page; each is scored at once
 and shown highlighted with its matches. The *Stored articles* section lists
 the store and deletes chosen articles. A bad file is reported in one line and
@@ -13,10 +13,10 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import cached, state, style
 
-from framing.corpus import Article, content_id
-from framing.highlight import legend_html
+from framing.article import Article, content_id
+from framing.present.highlight import legend_html
 
 MATCH_COLUMNS = {"term": "Term", "canonical": "Canonical", "weight": "Weight", "voice": "Voice",
                  "concept_label": "Concept", "lexicon": "Lexicon"}
@@ -46,7 +46,7 @@ def _collect(text: str, files, outlet: str, alignment: str, title: str, date: st
         except Exception as exc:  # noqa: BLE001 - any bad file: a clear message, never a traceback
             failed += 1
             message = str(exc) or type(exc).__name__
-            st.error(f"Could not add {state.md_escape(upload.name)}: {state.md_escape(message)}")
+            st.error(f"Could not add {style.md_escape(upload.name)}: {style.md_escape(message)}")
         if progress is not None:
             progress.progress(done / len(files), text=f"Read {done} of {len(files)} files"
                               + (f" ({failed} could not be imported)" if failed else ""))
@@ -61,17 +61,17 @@ def _report(result, new: list[Article]) -> None:
         where = "the article store" if state.store() is not None and not state.store_problem() else "this session"
         st.success(f"Added {n} article{'s' if n != 1 else ''} to {where}.")
     for article_id in result.already_stored:
-        st.info(f"Already stored: {state.md_escape(names.get(article_id, article_id))} "
-                f"(as {state.md_escape(article_id)}); it was not stored twice.")
+        st.info(f"Already stored: {style.md_escape(names.get(article_id, article_id))} "
+                f"(as {style.md_escape(article_id)}); it was not stored twice.")
     for article_id in result.conflicts:
-        st.warning(f"Not stored: the id {state.md_escape(article_id)} is already used by a different text.")
+        st.warning(f"Not stored: the id {style.md_escape(article_id)} is already used by a different text.")
 
 
 def _show(article: Article, lexicons) -> None:
-    matches = state.matches((article,), lexicons)
-    scores = state.article_table((article,), lexicons).iloc[0]
-    st.subheader(state.md_escape(article.title or article.outlet), anchor=False)
-    st.caption(state.md_escape(" · ".join(s for s in (article.outlet, article.date, article.alignment) if s)))
+    matches = cached.matches((article,), lexicons)
+    scores = cached.article_table((article,), lexicons).iloc[0]
+    st.subheader(style.md_escape(article.title or article.outlet), anchor=False)
+    st.caption(style.md_escape(" · ".join(s for s in (article.outlet, article.date, article.alignment) if s)))
     metrics = st.columns(4)
     metrics[0].metric("Words", f"{int(scores['words']):,}")
     metrics[1].metric("Matches", int(scores["matches"]))
@@ -84,7 +84,7 @@ def _show(article: Article, lexicons) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         box = st.container(height=520, border=True)
-        box.html(state.highlighted(article.text, matches, lexicons, key=(article.id,)))
+        box.html(cached.highlighted(article.text, matches, lexicons, key=(article.id,)))
     with right:
         if matches.empty:
             st.info("No lexicon term matched in this article.")
@@ -101,7 +101,7 @@ def _stored_section() -> None:
     if listing is None or opened is None:
         st.info("The article store cannot be used in this session, so nothing is stored.")
         return
-    st.caption(f"{len(listing)} articles in {state.md_escape(str(opened.path))}. They are there after a restart "
+    st.caption(f"{len(listing)} articles in {style.md_escape(str(opened.path))}. They are there after a restart "
                "and in every page.")
     if listing.empty:
         return

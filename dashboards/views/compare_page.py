@@ -11,11 +11,11 @@ import html
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import cached, state, style
 
-from framing.compare import concept_summary
-from framing.corpus import Article
-from framing.highlight import legend_html
+from framing.present.compare import concept_summary
+from framing.article import Article
+from framing.present.highlight import legend_html
 
 MAX_UNITS = 4
 UNIT_ARTICLES, UNIT_OUTLETS = "Articles", "Outlets"
@@ -33,7 +33,7 @@ def _units(unit: str, articles: tuple[Article, ...]) -> dict[str, list[Article]]
         return units
     labels: dict[str, list[Article]] = {}
     for article in articles:
-        label = state.article_label(article)
+        label = style.article_label(article)
         if label in labels:
             label = f"{label} ({article.id})"
         labels[label] = [article]
@@ -70,8 +70,8 @@ def _concept_table(matches: pd.DataFrame, labels: list[str], lexicons) -> None:
         (table["lexicon"].iloc[k], table["concept"].iloc[k]), (True, len(rank), k)))]
     table = table.drop(columns=["lexicon", "concept"]).rename(columns={"concept_label": "Concept"})
     # st.table renders Markdown in cells: escape every string that comes from data.
-    table = table.map(state.md_escape)
-    table.columns = [state.md_escape(c) for c in table.columns]
+    table = table.map(style.md_escape)
+    table.columns = [style.md_escape(c) for c in table.columns]
     # A fixed height keeps the texts on the first screen; the table scrolls.
     with st.container(height=TABLE_HEIGHT, border=False):
         st.table(table.set_index(table.columns[0]))
@@ -85,7 +85,7 @@ def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.
             for article in units[label]:
                 mine = matches[matches["article"] == article.id]
                 box.html(_head_html(article, show_outlet=unit == UNIT_ARTICLES or len(units[label]) == 1))
-                box.html(state.highlighted(article.text, mine, lexicons, key=(article.id,)))
+                box.html(cached.highlighted(article.text, mine, lexicons, key=(article.id,)))
 
 
 def _same_concept(picked: list[str], names: dict[str, str], matches: pd.DataFrame, lexicons) -> None:
@@ -114,7 +114,7 @@ def _same_concept(picked: list[str], names: dict[str, str], matches: pd.DataFram
             for (_, sentence_start), group in mine.groupby(["article", "sentence_start"], sort=False):
                 sentence = group["sentence"].iloc[0]
                 local = group.assign(start=group["start"] - sentence_start, end=group["end"] - sentence_start)
-                fragment = state.highlighted(sentence, local, lexicons, key=("sentence", name, int(sentence_start)))
+                fragment = cached.highlighted(sentence, local, lexicons, key=("sentence", name, int(sentence_start)))
                 box.html(f'<div class="fr-sentence">{fragment}</div>')
 
 
@@ -122,7 +122,7 @@ def render() -> None:
     st.title("Compare", anchor=False)
     lexicons = state.active_lexicons()
     articles = state.corpus()
-    all_matches = state.matches(articles, lexicons)
+    all_matches = cached.matches(articles, lexicons)
 
     left, right = st.columns([1, 2])
     unit = left.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)

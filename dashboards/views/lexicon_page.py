@@ -1,16 +1,16 @@
 """Lexicon: browse the active lexicons, choose which are active, add a TOML lexicon.
 
-An uploaded (or pasted) lexicon is validated by :func:`framing.lexicon.parse_lexicon`;
+An uploaded (or pasted) lexicon is validated by :func:`framing.lexicon.model.parse_lexicon`;
 every problem it finds is listed on the page, and nothing crashes.
 """
 
 from __future__ import annotations
 
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import state, style
 
-from framing.lexicon import MAX_LEXICON_BYTES, LexiconError, parse_lexicon
-from framing.lexicon_table import lexicon_terms
+from framing.lexicon.model import MAX_LEXICON_BYTES, LexiconError, parse_lexicon
+from framing.lexicon.table import lexicon_terms
 
 FLASH = "fr_lexicon_flash"
 EXAMPLE = '''name = "my-lexicon"
@@ -45,22 +45,22 @@ def _load(source: bytes | str, name: str) -> None:
         lexicon = parse_lexicon(source, file=name)
     except LexiconError as exc:
         problems = exc.problems or [str(exc)]
-        st.error(f"{state.md_escape(name)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
+        st.error(f"{style.md_escape(name)}: {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
                  "the lexicon was not loaded.")
         for problem in problems:
-            st.error(state.md_escape(str(problem)), icon=":material/error:")
+            st.error(style.md_escape(str(problem)), icon=":material/error:")
         return
     except Exception as exc:  # noqa: BLE001 - anything unexpected: report it, never a traceback
-        st.error(f"{state.md_escape(name)}: could not be read ({state.md_escape(str(exc) or type(exc).__name__)})")
+        st.error(f"{style.md_escape(name)}: could not be read ({style.md_escape(str(exc) or type(exc).__name__)})")
         return
     text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
     error = state.add_custom_lexicon(lexicon, text)
     if error:
-        st.error(state.md_escape(error))
+        st.error(style.md_escape(error))
     else:
         # Rerun so the active-lexicon picker above lists the new lexicon; the
         # message is shown after the rerun.
-        st.session_state[FLASH] = (f"Loaded {state.md_escape(lexicon.label)} "
+        st.session_state[FLASH] = (f"Loaded {style.md_escape(lexicon.label)} "
                                    f"({len(lexicon.concepts)} concepts); it is now active.")
         st.rerun()
 
@@ -78,8 +78,8 @@ def render() -> None:
     lexicons = state.active_lexicons()
 
     for lexicon in lexicons:
-        st.caption(f"**{state.md_escape(lexicon.name)}** {state.md_escape(lexicon.version)} · "
-                   f"sha256 {lexicon.sha256[:12]} · {state.md_escape(lexicon.description)}")
+        st.caption(f"**{style.md_escape(lexicon.name)}** {style.md_escape(lexicon.version)} · "
+                   f"sha256 {lexicon.sha256[:12]} · {style.md_escape(lexicon.description)}")
     terms = lexicon_terms(lexicons)
     query = st.text_input("Filter terms", key="lexicon_filter", placeholder="e.g. coup, regime, quoted")
     if query.strip():

@@ -1,25 +1,25 @@
 """Outlets: axis scores, loaded-term rates, voices and readability per outlet.
 
-Charts come from :mod:`framing.plots` (matplotlib), tables from
-:mod:`framing.scores`; both download with their provenance (CSV comment lines,
+Charts come from :mod:`framing.present.plots` (matplotlib), tables from
+:mod:`framing.scoring.scores`; both download with their provenance (CSV comment lines,
 PNG text metadata). Axis scores carry percentile-bootstrap intervals
-(:func:`framing.intervals.bootstrap_intervals`, seeded, so they repeat), and
+(:func:`framing.discover.intervals.bootstrap_intervals`, seeded, so they repeat), and
 when articles have dates, the axis score over time
-(:func:`framing.timeline.axis_timeline`).
+(:func:`framing.discover.timeline.axis_timeline`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import cached, state
 
-from framing import plots
-from framing.intervals import bootstrap_intervals
-from framing.lexicon import Axis
-from framing.plots_terms import timeline_chart
+from framing.present import plots
+from framing.discover.intervals import bootstrap_intervals
+from framing.lexicon.model import Axis
+from framing.present.term_plots import timeline_chart
 from framing.provenance import to_csv_with_provenance
-from framing.timeline import axis_timeline
+from framing.discover.timeline import axis_timeline
 
 #: Bootstrap resamples: enough for stable 95 % percentile bounds, fast enough to
 #: recompute when the corpus or the lexicons change (cached otherwise).
@@ -80,13 +80,13 @@ def render() -> None:
     if not articles:
         st.info("No articles: add some on the Add articles page.")
         return
-    outlets = state.outlet_table(articles, lexicons)
-    per_article = state.article_table(articles, lexicons)
-    prov = state.prov(lexicons)
-    ckey, lkey = state.corpus_key(articles), state.lexicon_key(lexicons)
-    matches = state.matches(articles, lexicons)
+    outlets = cached.outlet_table(articles, lexicons)
+    per_article = cached.article_table(articles, lexicons)
+    prov = cached.prov(lexicons)
+    ckey, lkey = cached.corpus_key(articles), cached.lexicon_key(lexicons)
+    matches = cached.matches(articles, lexicons)
     intervals = _intervals(ckey, lkey, articles, lexicons, matches)
-    interval_prov = state.prov(lexicons, n_resamples=N_RESAMPLES, seed=SEED, confidence=0.95,
+    interval_prov = cached.prov(lexicons, n_resamples=N_RESAMPLES, seed=SEED, confidence=0.95,
                                interval="percentile bootstrap")
 
     charts: list[tuple[str, Axis | None]] = []
@@ -145,7 +145,7 @@ def _over_time(articles, lexicons, matches: pd.DataFrame, ckey: tuple, lkey: tup
     if table.empty:
         st.caption("No article has a date in YYYY-MM-DD form.")
         return
-    prov = state.prov(lexicons, freq=freq)
+    prov = cached.prov(lexicons, freq=freq)
     undated = table.attrs.get("undated", 0)
     if undated:
         st.caption(f"{undated} article{'s' if undated != 1 else ''} without a date left out.")

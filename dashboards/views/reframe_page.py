@@ -11,12 +11,12 @@ import re
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import cached, state, style
 
-from framing.corpus import Article
-from framing.highlight import legend_html
-from framing.reframe import reframe, reframed_matches, variant_usage
-from framing.scores import article_scores
+from framing.article import Article
+from framing.present.highlight import legend_html
+from framing.present.reframe import reframe, reframed_matches, variant_usage
+from framing.scoring.scores import article_scores
 
 SOURCE_ARTICLE, SOURCE_OWN = "A passage of an article", "My own passage"
 TARGETS = {"opposite": "Opposite pole", "neutral": "Neutral wording"}
@@ -90,10 +90,10 @@ def render() -> None:
             return
     else:
         by_id = {a.id: a for a in articles}
-        article_id = st.selectbox("Article", list(by_id), format_func=lambda i: state.article_label(by_id[i]),
+        article_id = st.selectbox("Article", list(by_id), format_func=lambda i: style.article_label(by_id[i]),
                                   key="reframe_article")
         article = by_id[article_id]
-        passages = _passages(article, state.matches((article,), lexicons))
+        passages = _passages(article, cached.matches((article,), lexicons))
         if not passages:
             st.info("No loaded term in this article: nothing to reframe.")
             return
@@ -106,9 +106,9 @@ def render() -> None:
             index = order[0]
         passage = passages[index][0]
 
-    original_matches = state.matches((Article(id="passage", outlet="passage", text=passage),), lexicons)
+    original_matches = cached.matches((Article(id="passage", outlet="passage", text=passage),), lexicons)
     # Swap in the variants the corpus's outlets actually use in their own voice.
-    usage = variant_usage(state.matches(None, lexicons))
+    usage = variant_usage(cached.matches(None, lexicons))
     result = reframe(passage, original_matches, lexicons, target=target, usage=usage)
     new_matches = reframed_matches(result, lexicons)
     before = _axis_scores(passage, original_matches, lexicons)
@@ -126,11 +126,11 @@ def render() -> None:
         st.subheader("Original", anchor=False)
         _score_line(before, lexicons)
         marked = changed(original_matches, [(c.start, c.end) for c in result.changes])
-        st.html(state.highlighted(passage, marked, lexicons, key=("reframe-original", target), changed=True))
+        st.html(cached.highlighted(passage, marked, lexicons, key=("reframe-original", target), changed=True))
     with right:
         st.subheader("Reframed", anchor=False)
         _score_line(after, lexicons, reference=before)
-        st.html(state.highlighted(result.text, new_matches, lexicons, key=("reframe-new", target), changed=True))
+        st.html(cached.highlighted(result.text, new_matches, lexicons, key=("reframe-new", target), changed=True))
     st.caption(f"{n} term{'s' if n != 1 else ''} changed. Hover a word for its concept, weight and voice.")
     if n:
         st.dataframe(

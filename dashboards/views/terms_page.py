@@ -1,11 +1,11 @@
 """Distinctive terms: what sets a group's wording apart, found without a lexicon.
 
 Fightin' Words log-odds with an informative Dirichlet prior
-(:func:`framing.logodds.distinctive_terms`, Monroe, Colaresi & Quinn 2008):
-a Scattertext-style scatter (:func:`framing.plots_terms.term_scatter`) and a
+(:func:`framing.discover.logodds.distinctive_terms`, Monroe, Colaresi & Quinn 2008):
+a Scattertext-style scatter (:func:`framing.present.term_plots.term_scatter`) and a
 table per group; a chosen term's keyword-in-context lines per outlet with
-their voices (:mod:`framing.kwic`); and "add to lexicon", which grows a user
-lexicon (:func:`framing.lexicon_edit.add_term_to_lexicon_toml`), saves it in
+their voices (:mod:`framing.discover.kwic`); and "add to lexicon", which grows a user
+lexicon (:func:`framing.lexicon.edit.add_term_to_lexicon_toml`), saves it in
 the store and makes it active at once.
 """
 
@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import state
+from framing._dashboards import cached, state, style
 
-from framing.corpus import KNOWN_FIELDS, Article
-from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
-from framing.lexicon import Axis, LexiconError, parse_lexicon
-from framing.lexicon_edit import add_term_to_lexicon_toml, concept_id_from_label
-from framing.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
-from framing.plots import figure_png
-from framing.plots_terms import term_scatter
+from framing.article import KNOWN_FIELDS, Article
+from framing.discover.kwic import DEFAULT_WIDTH, format_lines, kwic
+from framing.lexicon.model import Axis, LexiconError, parse_lexicon
+from framing.lexicon.edit import add_term_to_lexicon_toml, concept_id_from_label
+from framing.discover.logodds import DEFAULT_MIN_COUNT, PRIORS, distinctive_terms, top_terms
+from framing.present.plots import figure_png
+from framing.present.term_plots import term_scatter
 from framing.provenance import to_csv_with_provenance
-from framing.termcounts import group_of
+from framing.discover.term_counts import group_of
 
 MODE_REST, MODE_PAIR = "Each group against the rest", "One group against another"
 NEW_LEXICON, NEW_CONCEPT, NO_AXIS = "(new user lexicon)", "(new concept)", "none (plain loaded)"
@@ -106,7 +106,7 @@ def _tables(results: list[pd.DataFrame], pair: bool) -> None:
                 if side == "b":  # counts and z from the point of view of the side shown
                     table = table.rename(columns={"count_a": "count_b", "count_b": "count_a"})
                     table = table.assign(z=-table["z"], delta=-table["delta"])
-                column.markdown(f"**{state.md_escape(name)}** against {state.md_escape(b if side == 'a' else a)}")
+                column.markdown(f"**{style.md_escape(name)}** against {style.md_escape(b if side == 'a' else a)}")
                 if table.empty:
                     column.caption("No term is more frequent here than on the other side.")
                     continue
@@ -130,19 +130,19 @@ def _kwic_section(articles, lexicons, results: list[pd.DataFrame], ckey, lkey) -
     if not term:
         return None
     try:
-        lines = _kwic(ckey, lkey, term, int(width), articles, state.matches(articles, lexicons))
+        lines = _kwic(ckey, lkey, term, int(width), articles, cached.matches(articles, lexicons))
     except ValueError as exc:
-        st.error(state.md_escape(str(exc)))
+        st.error(style.md_escape(str(exc)))
         return None
     if lines.empty:
-        st.info(f"{state.md_escape(term)} does not occur in the articles.")
+        st.info(f"{style.md_escape(term)} does not occur in the articles.")
         return term
     voices = lines.groupby(["outlet", "voice"], sort=False).size()
     summary = "; ".join(
         f"{outlet}: " + ", ".join(f"{n} {voice.replace('_', '-')}" for (_, voice), n in group.items())
         for outlet, group in voices.groupby(level=0, sort=False)
     )
-    st.caption(f"{len(lines)} occurrences. Voice per outlet — {state.md_escape(summary)}. "
+    st.caption(f"{len(lines)} occurrences. Voice per outlet — {style.md_escape(summary)}. "
                "authorial = the outlet's own words, quoted = someone it quotes, scare-quoted = set off in quotes.")
     st.code("\n".join(format_lines(lines, width=int(width))), language=None, height=min(420, 40 + 22 * (len(lines) + 4)))
     return term
@@ -172,7 +172,7 @@ def _add_to_lexicon(term: str | None, lexicons) -> None:
     else:
         name = lexicon.name
         concepts = {c.id: c for c in lexicon.concepts}
-        c2.caption(f"{state.md_escape(lexicon.name)} {state.md_escape(lexicon.version)}: "
+        c2.caption(f"{style.md_escape(lexicon.name)} {style.md_escape(lexicon.version)}: "
                    f"{len(lexicon.concepts)} concepts, {sum(len(c.terms) for c in lexicon.concepts)} terms")
     c3, c4, c5, c6 = st.columns(4)
     concept_id = c3.selectbox("Concept", [*concepts, NEW_CONCEPT], key="terms_concept",
@@ -183,7 +183,7 @@ def _add_to_lexicon(term: str | None, lexicons) -> None:
     if concept_id in concepts:
         label = concepts[concept_id].label
         axis = axes.get(concepts[concept_id].axis) if concepts[concept_id].axis else None
-        c4.caption("Axis: " + (state.md_escape(axis.label) if axis else "none (a plain loaded category)"))
+        c4.caption("Axis: " + (style.md_escape(axis.label) if axis else "none (a plain loaded category)"))
         with c5:
             weight = _weight_input(axis)
     else:
@@ -201,7 +201,7 @@ def _add_to_lexicon(term: str | None, lexicons) -> None:
         st.error("Give the new lexicon a name.")
         return
     if lexicon is None and any(lex.name == name for lex in state.all_lexicons()):
-        st.error(f"A lexicon is already named {state.md_escape(name)}; choose it above or give another name.")
+        st.error(f"A lexicon is already named {style.md_escape(name)}; choose it above or give another name.")
         return
     if not concept_id:
         st.error("Give the new concept a label.")
@@ -215,14 +215,14 @@ def _add_to_lexicon(term: str | None, lexicons) -> None:
         new = parse_lexicon(text, file=f"<user lexicon {name}>")
     except LexiconError as exc:
         for problem in exc.problems or [str(exc)]:
-            st.error(state.md_escape(str(problem)))
+            st.error(style.md_escape(str(problem)))
         return
     error = state.add_custom_lexicon(new, text)
     if error:
-        st.error(state.md_escape(error))
+        st.error(style.md_escape(error))
         return
-    st.session_state[FLASH] = (f"Added “{state.md_escape(term)}” to {state.md_escape(new.name)} "
-                               f"{state.md_escape(new.version)}; the lexicon is saved and active.")
+    st.session_state[FLASH] = (f"Added “{style.md_escape(term)}” to {style.md_escape(new.name)} "
+                               f"{style.md_escape(new.version)}; the lexicon is saved and active.")
     st.session_state[PICK] = new.name
     st.rerun()
 
@@ -240,13 +240,13 @@ def render() -> None:
     if params is None:
         return
     by, group, vs, ngram_range, min_count, prior = params
-    ckey, lkey = state.corpus_key(articles), state.lexicon_key(lexicons)
+    ckey, lkey = cached.corpus_key(articles), cached.lexicon_key(lexicons)
     try:
         results = _terms(ckey, params, articles)
     except (ValueError, OverflowError) as exc:  # OverflowError: see termcounts with ngram_range (1, 1)
-        st.error(f"Could not count the terms: {state.md_escape(str(exc) or type(exc).__name__)}")
+        st.error(f"Could not count the terms: {style.md_escape(str(exc) or type(exc).__name__)}")
         return
-    prov = state.prov(lexicons, by=by, comparison="each vs rest" if vs is None else f"{group} vs {vs}",
+    prov = cached.prov(lexicons, by=by, comparison="each vs rest" if vs is None else f"{group} vs {vs}",
                       prior=prior, strength="n_a + n_b (default)", ngram_range=list(ngram_range),
                       min_count=min_count, top=TOP)
 

@@ -3,6 +3,8 @@
 Each subcommand group lives in its own module with a ``register(subparsers)``
 function; handlers raise :class:`CliError` for anything the user can fix, and
 :func:`main` prints it as one line and exits 2 (never a traceback).
+
+The top stage: it may import every other; nothing in framing imports it.
 """
 
 from __future__ import annotations

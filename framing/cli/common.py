@@ -7,12 +7,14 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from framing.corpus import Article, CorpusError, load_corpus, load_sample_corpus
-from framing.lexicon import Lexicon, LexiconError, bundled_lexicons, load_lexicon
+from framing.article import Article
+
+from framing.corpus import CorpusError, load_corpus, load_sample_corpus
+from framing.lexicon.model import Lexicon, LexiconError, bundled_lexicons, load_lexicon
 
 if TYPE_CHECKING:
     import pandas as pd
-    from framing.store import ArticleStore
+    from framing.store.article_store import ArticleStore
 
 
 class CliError(Exception):
@@ -59,7 +61,7 @@ def corpus_for(args: argparse.Namespace) -> list[Article]:
     (``--sample``), else the store (created with the sample on first use)."""
     if args.paths or getattr(args, "sample", False):
         return corpus_from_args(args.paths)
-    from framing.store import StoreError
+    from framing.store.article_store import StoreError
 
     try:
         articles = store_from_args(getattr(args, "db", None)).articles()
@@ -97,7 +99,7 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 def store_from_args(db: str | None) -> ArticleStore:
     """Open the store named by ``--db`` (or the default one); errors become :class:`CliError`."""
-    from framing.store import ArticleStore, StoreError  # imported here: most commands never open the store
+    from framing.store.article_store import ArticleStore, StoreError  # imported here: most commands never open the store
 
     try:
         return ArticleStore(db)

@@ -7,8 +7,8 @@ import argparse
 import pandas as pd
 
 from framing.cli.common import CliError, lexicons_from_args
-from framing.lexicon import validate_lexicon_file
-from framing.lexicon_table import lexicon_terms
+from framing.lexicon.model import validate_lexicon_file
+from framing.lexicon.table import lexicon_terms
 
 
 def run_validate(args: argparse.Namespace) -> int:

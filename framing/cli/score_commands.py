@@ -13,10 +13,10 @@ from framing.cli.common import (
     check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_from_args, require_dask,
     stream_column_map, write_export,
 )
-from framing.compare import render_compare
+from framing.present.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
-from framing.quotes import VOICES
-from framing.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches
+from framing.text.quotes import VOICES
+from framing.scoring.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches
 
 #: Keys of one ``framing matches --format jsonl`` object, in order.
 JSONL_KEYS = MATCH_COLUMNS[:11]
@@ -101,11 +101,11 @@ def run_stream(args: argparse.Namespace) -> int:
     try:
         if args.engine == "dask":
             require_dask()
-            from framing.dask_engine import dask_scores
+            from framing.scale.dask_engine import dask_scores
 
             run = dask_scores(args.input, args.output, scheduler=args.scheduler, n_workers=args.workers, **options)
         else:
-            from framing.streaming import stream_scores
+            from framing.scale.streaming import stream_scores
 
             run = stream_scores(args.input, args.output, **options)
     except (ValueError, OSError) as exc:

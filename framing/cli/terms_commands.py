@@ -3,7 +3,7 @@
 ``terms`` ranks the n-grams that distinguish groups of articles by the z-score
 of the log-odds ratio with informative Dirichlet prior (Monroe, Colaresi &
 Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)); see
-:mod:`framing.logodds`. ``kwic`` shows a term's lines per outlet, voice marked.
+:mod:`framing.discover.logodds`. ``kwic`` shows a term's lines per outlet, voice marked.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from framing.cli.common import (
     check_stream_arguments, corpus_for, corpus_from_args, lexicons_from_args, require_dask, stream_column_map,
     write_export,
 )
-from framing.kwic import DEFAULT_WIDTH, format_lines, kwic
-from framing.logodds import (
+from framing.discover.kwic import DEFAULT_WIDTH, format_lines, kwic
+from framing.discover.logodds import (
     DEFAULT_MIN_COUNT, PRIORS, check_options, compare_groups, comparisons, distinctive_terms, top_terms,
 )
 from framing.provenance import provenance
-from framing.scores import match_table
-from framing.termcounts import count_terms
-from framing.tokens import TokenOptions
+from framing.scoring.scores import match_table
+from framing.discover.term_counts import count_terms
+from framing.text.tokens import TokenOptions
 
 
 def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
@@ -45,7 +45,7 @@ def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
 
 def _check_comparison_flags(args: argparse.Namespace) -> None:
     """Reject conflicting --group/--vs/--pairs before counting, with the messages
-    :func:`framing.logodds.comparisons` gives after it (the groups are not known yet:
+    :func:`framing.discover.logodds.comparisons` gives after it (the groups are not known yet:
     two stand-in names complete the list, so only the flags themselves are judged)."""
     named = [g for g in (args.group, args.vs) if g is not None]
     comparisons([*dict.fromkeys(named), "\x00a", "\x00b"], group=args.group, vs=args.vs, pairs=args.pairs)
@@ -67,11 +67,11 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
         settings = dict(by=args.by, options=options, min_total=args.min_count, chunk_size=args.chunk_size,
                         column_map=stream_column_map(args), progress=True)
         if args.engine == "dask":
-            from framing.dask_terms import dask_term_counts
+            from framing.scale.dask_terms import dask_term_counts
 
             counts = dask_term_counts(args.input, scheduler=args.scheduler, n_workers=args.workers, **settings)
         else:
-            from framing.term_partials import stream_term_counts
+            from framing.scale.term_partials import stream_term_counts
 
             counts = stream_term_counts(args.input, **settings)
         tables = compare_groups(counts, group=args.group, vs=args.vs, pairs=args.pairs, prior=args.prior,

@@ -5,11 +5,14 @@ an upload (the dashboard). Both choose the importer by the file name's
 suffix, enforce the size limits before parsing, and raise
 :class:`ImportProblem` with one line naming the file and the reason for
 anything wrong with it. Article ids are content hashes
-(:func:`framing.corpus.content_id`) unless a table's id column gives one.
+(:func:`framing.article.content_id`) unless a table's id column gives one.
 
 One module per format: :mod:`~framing.importers.text`,
 :mod:`~framing.importers.html`, :mod:`~framing.importers.docx`,
 :mod:`~framing.importers.pdf`, :mod:`~framing.importers.tabular`.
+
+May import: :mod:`framing.lexicon`, :mod:`framing.text` and the base modules
+(:mod:`framing.article`); the corpus loader and the store sit above it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import functools
 from pathlib import Path
 from typing import Callable, Mapping
 
-from framing.corpus import Article
+from framing.article import Article
 from framing.importers.base import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TEXT_CHARS,

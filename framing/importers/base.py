@@ -13,7 +13,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Mapping
 
-from framing.corpus import Article, content_id
+from framing.article import Article, content_id
 
 DEFAULT_MAX_BYTES = 20_000_000
 #: About 300 pages of prose; far beyond any article, small enough to score quickly.

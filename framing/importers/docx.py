@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from framing.corpus import Article
+from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, human_bytes, make_article
 
 #: Largest total uncompressed size accepted; a long illustrated report is ~50 MB.

@@ -21,7 +21,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from framing.corpus import Article
+from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, make_article
 from framing.importers.text import decode_text
 

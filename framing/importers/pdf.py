@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 
-from framing.corpus import Article
+from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, make_article
 
 #: Pages read at most; beyond this a PDF is a book, not an article.

@@ -23,7 +23,7 @@ import json
 from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Sequence
 
-from framing.corpus import Article
+from framing.article import Article
 from framing.importers.base import MAPPABLE_FIELDS, ImportOptions, ImportProblem, clean_text, make_article
 from framing.importers.text import decode_text
 

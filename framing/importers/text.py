@@ -20,7 +20,7 @@ import codecs
 import re
 from pathlib import Path
 
-from framing.corpus import Article, outlet_from_filename
+from framing.article import Article, outlet_from_filename
 from framing.importers.base import ImportOptions, ImportProblem, binary_kind, make_article, utf16_without_bom
 
 _BOM_ENCODINGS = (

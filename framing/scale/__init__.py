@@ -1,0 +1,13 @@
+"""Scale-out: corpora of any size, streamed in chunks or spread over Dask.
+
+:mod:`~framing.scale.chunk_readers` reads JSON Lines, CSV/TSV, Parquet and
+folders of text in chunks (and in byte-range shards for Dask);
+:mod:`~framing.scale.csv_copy` copies a CSV to JSON Lines so it can be cut;
+:mod:`~framing.scale.streaming` scores chunk by chunk with checkpoints and
+resume; :mod:`~framing.scale.score_sink` writes the per-article rows as they
+come; :mod:`~framing.scale.term_partials` counts distinctive terms chunk by
+chunk; :mod:`~framing.scale.dask_engine` and :mod:`~framing.scale.dask_terms`
+run the same on a Dask cluster. Results equal the in-memory functions'.
+
+May import: every stage below it (scoring, discovery and their inputs).
+"""
