@@ -87,6 +87,15 @@ def lexicons_from_args(files: Sequence[str] | None) -> tuple[Lexicon, ...]:
     return tuple(lexicons)
 
 
+def lexicons_for(args: argparse.Namespace) -> tuple[Lexicon, ...]:
+    """The lexicons a command scores with: its ``--lexicon`` files, else the bundled ones.
+
+    Every command that reads articles with :func:`corpus_for` takes its
+    lexicons from here, so the two always describe the same selection.
+    """
+    return lexicons_from_args(getattr(args, "lexicon", None))
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """Add ``--db PATH`` (the article store) to a subcommand."""
     parser.add_argument(

@@ -10,7 +10,7 @@ import pandas as pd
 
 from framing.cli.common import (
     CliError, add_corpus_arguments, add_stream_arguments, add_stream_input_argument,
-    check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_from_args, require_dask,
+    check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_for, require_dask,
     stream_column_map, write_export,
 )
 from framing.present.compare import render_compare
@@ -49,7 +49,7 @@ def _add_voice_option(parser: argparse.ArgumentParser) -> None:
 
 def _inputs(args: argparse.Namespace):
     articles = corpus_for(args)
-    lexicons = lexicons_from_args(args.lexicon)
+    lexicons = lexicons_for(args)
     try:
         factors = check_voice_factors(dict(args.voice_factor))
     except ValueError as exc:
@@ -92,7 +92,7 @@ def run_stream(args: argparse.Namespace) -> int:
         raise CliError("--outlets and --format do not apply to --input: both tables are written "
                        "(--output and --outlets-output; the suffix picks CSV or Parquet)")
     check_engine_arguments(args)
-    lexicons = lexicons_from_args(args.lexicon)
+    lexicons = lexicons_for(args)
     column_map = stream_column_map(args)
     options = dict(
         outlets_output=args.outlets_output, lexicons=lexicons, voice_factors=dict(args.voice_factor),

@@ -15,7 +15,7 @@ import pandas as pd
 
 from framing.cli.common import (
     CliError, add_source_arguments, add_stream_arguments, add_stream_input_argument, check_engine_arguments,
-    check_stream_arguments, corpus_for, corpus_from_args, lexicons_from_args, require_dask, stream_column_map,
+    check_stream_arguments, corpus_for, corpus_from_args, lexicons_for, require_dask, stream_column_map,
     write_export,
 )
 from framing.discover.kwic import DEFAULT_WIDTH, format_lines, kwic
@@ -151,7 +151,7 @@ def _print_tables(rows: pd.DataFrame, tables: list[pd.DataFrame]) -> None:
 def run_kwic(args: argparse.Namespace) -> int:
     """Print a term's keyword-in-context lines per outlet."""
     articles = corpus_for(args)
-    lexicons = lexicons_from_args(args.lexicon)
+    lexicons = lexicons_for(args)
     matches = match_table(articles, lexicons)
     try:
         table = kwic(articles, args.term, width=args.width, matches=matches)
