@@ -47,6 +47,7 @@ from framing.article import Article
 from framing.corpus import load_sample_corpus
 from framing.lexicon.model import Lexicon, parse_lexicon
 from framing.store.schema import MIGRATIONS, SCHEMA_VERSION
+from framing.store.story_rows import seed_sample_story
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -205,6 +206,8 @@ class ArticleStore:
                 conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
         if current == 0:  # a new database: start with the sample so every page has something
             self._insert(conn, load_sample_corpus(), default_source=SAMPLE_SOURCE)
+        if current < 2:  # the sample's story; the default only in a new store (a migrated one keeps my-articles)
+            seed_sample_story(conn, load_sample_corpus(), _now(), make_default=current == 0)
 
     # -- articles -----------------------------------------------------------------
 

@@ -8,6 +8,13 @@ at exactly one version.
 
 from __future__ import annotations
 
+from framing.resources import BUNDLED_LEXICONS
+
+#: The story an existing store's articles join when it gains stories (migration 2).
+MIGRATED_STORY = "my-articles"
+#: Key of the default story in the ``settings`` table.
+DEFAULT_STORY_KEY = "default_story"
+
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (
         1,
@@ -38,6 +45,53 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
                 added_at TEXT NOT NULL,
                 PRIMARY KEY (name, version)
             )""",
+        ),
+    ),
+    (
+        2,
+        (
+            # A story: a named set of articles about one event, scored with its own lexicons.
+            """CREATE TABLE stories (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                description TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL
+            )""",
+            # version NULL: the bundled lexicon of that name, resolved when the
+            # story is loaded (a newer framing may bundle a newer version);
+            # otherwise the user lexicon (name, version) of the lexicons table.
+            """CREATE TABLE story_lexicons (
+                story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                version TEXT,
+                PRIMARY KEY (story_id, position),
+                UNIQUE (story_id, name)
+            )""",
+            """CREATE TABLE story_articles (
+                story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE ON UPDATE CASCADE,
+                added_at TEXT NOT NULL,
+                PRIMARY KEY (story_id, article_id)
+            )""",
+            "CREATE INDEX story_articles_article ON story_articles (article_id)",
+            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # An existing store's articles form one story with the bundled
+            # lexicons, which becomes the default: commands without PATH
+            # score exactly what they scored before.
+            f"""INSERT INTO stories (name, description, created_at)
+                SELECT '{MIGRATED_STORY}', 'The articles stored before stories existed',
+                       strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+                WHERE EXISTS (SELECT 1 FROM articles)""",
+            *(
+                f"""INSERT INTO story_lexicons (story_id, position, name, version)
+                    SELECT id, {position}, '{name}', NULL FROM stories WHERE name = '{MIGRATED_STORY}'"""
+                for position, name in enumerate(BUNDLED_LEXICONS)
+            ),
+            f"""INSERT INTO story_articles (story_id, article_id, added_at)
+                SELECT s.id, a.id, a.added_at FROM stories AS s, articles AS a WHERE s.name = '{MIGRATED_STORY}'""",
+            f"""INSERT INTO settings (key, value)
+                SELECT '{DEFAULT_STORY_KEY}', name FROM stories WHERE name = '{MIGRATED_STORY}'""",
         ),
     ),
 )

@@ -56,7 +56,7 @@ def test_new_store_has_the_sample_schema_and_wal(store):
     assert store.get(SAMPLE_IDS[0]).text == load_sample_corpus()[0].text
     with sqlite3.connect(store.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,)]
 
 
 def test_sample_is_loaded_once_and_removal_persists(store):
