@@ -3,17 +3,39 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Sequence
 
 import pandas as pd
 
 from framing.cli.common import CliError, lexicons_from_args
-from framing.lexicon.model import validate_lexicon_file
+from framing.lexicon.model import Lexicon, load_lexicon, validate_lexicon_file
 from framing.lexicon.table import lexicon_terms
 
 
+def shared_concept_warnings(lexicons: Sequence[tuple[str, Lexicon]]) -> list[str]:
+    """One line per concept id that several of the lexicons define.
+
+    Scores keep them apart (``concept:<lexicon>/<concept>``), but readers of
+    a table that names concepts by id alone would mix them up, and it often
+    means a template was copied without renaming its concepts.
+    """
+    owners: dict[str, list[str]] = {}
+    for file, lexicon in lexicons:
+        for concept in lexicon.concepts:
+            owners.setdefault(concept.id, []).append(f"{lexicon.name} ({file})")
+    return [
+        f"warning: concept id {concept!r} is in {len(where)} lexicons: {', '.join(where)}; "
+        f"scores name it {', '.join(sorted({'concept:' + w.split(' ')[0] + '/' + concept for w in where}))}"
+        for concept, where in owners.items()
+        if len(where) > 1
+    ]
+
+
 def run_validate(args: argparse.Namespace) -> int:
-    """Print every problem of each file; exit 2 if any."""
+    """Print every problem of each file, and warn of concept ids that files share; exit 2 if any problem."""
     status = 0
+    valid: list[tuple[str, Lexicon]] = []
     for file in args.files:
         problems = validate_lexicon_file(file)
         if problems:
@@ -22,6 +44,9 @@ def run_validate(args: argparse.Namespace) -> int:
                 print(problem)
         else:
             print(f"{file}: ok")
+            valid.append((file, load_lexicon(file)))
+    for line in shared_concept_warnings(valid):
+        print(line, file=sys.stderr)
     return status
 
 

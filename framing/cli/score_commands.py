@@ -16,10 +16,8 @@ from framing.cli.common import (
 from framing.present.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.text.quotes import VOICES
-from framing.scoring.scores import MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches
+from framing.scoring.scores import JSONL_KEYS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches
 
-#: Keys of one ``framing matches --format jsonl`` object, in order.
-JSONL_KEYS = MATCH_COLUMNS[:11]
 TABLE_COLUMNS = ["words", "loaded", "loaded_per_1000", "loaded_authorial_per_1000", "authorial", "quoted",
                  "scare_quoted", "flesch_reading_ease", "flesch_kincaid_grade"]
 
@@ -146,11 +144,14 @@ def run_compare(args: argparse.Namespace) -> int:
     articles, lexicons, factors = _inputs(args)
     matches = match_table(articles, lexicons, voice_factors=factors)
     if args.concept:
-        known = sorted(set(matches["concept"]))
-        unknown = [c for c in args.concept if c not in known]
+        # A concept is named ID (in every lexicon that has it) or LEXICON/ID.
+        keys = matches["lexicon"] + "/" + matches["concept"]
+        known = sorted(set(keys))
+        wanted = [(matches["concept"] == c) | (keys == c) for c in args.concept]
+        unknown = [c for c, hit in zip(args.concept, wanted) if not hit.any()]
         if unknown:
             raise CliError(f"unknown concept {unknown[0]!r}; concepts with matches: {', '.join(known)}")
-        matches = matches[matches["concept"].isin(args.concept)]
+        matches = matches[pd.concat(wanted, axis=1).any(axis=1)]
     outlets = list(dict.fromkeys(a.outlet for a in articles))
     print(render_compare(matches, width=args.width, outlets=outlets))
     print("\n".join(_provenance_note(provenance(lexicons))[:1]))
@@ -201,6 +202,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_corpus_arguments(compare)
     _add_voice_option(compare)
-    compare.add_argument("--concept", action="append", metavar="ID", help="only this concept (repeatable)")
+    compare.add_argument("--concept", action="append", metavar="ID",
+                         help="only this concept: ID or LEXICON/ID when lexicons share an id (repeatable)")
     compare.add_argument("--width", type=int, default=100, help="line width (default: 100)")
     compare.set_defaults(handler=run_compare)

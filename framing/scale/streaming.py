@@ -39,7 +39,7 @@ from framing.scale.score_sink import (
 )
 from framing.scoring.scores import check_voice_factors
 
-CHECKPOINT_VERSION = 1
+CHECKPOINT_VERSION = 2  # 2: partials name concepts <lexicon>/<concept>
 
 
 @dataclass(frozen=True)

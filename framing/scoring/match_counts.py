@@ -90,7 +90,8 @@ def count_columns(matches: pd.DataFrame, codes: np.ndarray, n: int) -> dict[str,
     -------
     dict of str to ndarray
         ``matches, loaded, loaded_authorial``, one column per voice, and
-        ``concept:<id>`` for every concept in the table, each of length ``n``.
+        ``concept:<lexicon>/<concept>`` for every concept in the table
+        (:func:`concept_key`), each of length ``n``.
     """
     weight = matches["weight"].to_numpy(dtype=float)
     voice = matches["voice"]
@@ -111,7 +112,7 @@ def count_columns(matches: pd.DataFrame, codes: np.ndarray, n: int) -> dict[str,
     }
     for name in VOICES:
         columns[name] = _count(codes, n, _equals(voice, name))
-    concept_codes, concepts = pd.factorize(matches["concept"])
+    concept_codes, concepts = concept_key_codes(matches)
     inside = (codes >= 0) & (concept_codes >= 0)
     table = np.bincount(codes[inside] * len(concepts) + concept_codes[inside],
                         minlength=n * len(concepts)).reshape(n, len(concepts))
@@ -164,3 +165,30 @@ def score_columns(
 ) -> dict[str, np.ndarray]:
     """:func:`count_columns` and :func:`axis_columns` together: every per-group column of a score table."""
     return {**count_columns(matches, codes, n), **axis_columns(matches, codes, n, axes, factors)}
+
+
+def concept_key(lexicon: str, concept: str) -> str:
+    """``<lexicon>/<concept>``: a concept named by its lexicon, as score columns name it.
+
+    Two lexicons may both have a concept ``events``; their counts and
+    preferred wordings are kept apart as ``venezuela-2019/events`` and
+    ``vorsk-2031/events``, never summed.
+    """
+    return f"{lexicon}/{concept}"
+
+
+def concept_key_codes(matches: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """Each match's concept key (:func:`concept_key`) as an integer code, and the keys.
+
+    Built from the codes of the ``lexicon`` and ``concept`` columns, so no
+    string is made per match; a match missing either has code -1.
+    """
+    lexicon_codes, lexicons = pd.factorize(matches["lexicon"])
+    concept_codes, concepts = pd.factorize(matches["concept"])
+    valid = (lexicon_codes >= 0) & (concept_codes >= 0)
+    pair = lexicon_codes.astype(np.int64) * max(len(concepts), 1) + concept_codes
+    codes = np.full(len(pair), -1, dtype=np.intp)
+    valid_codes, pairs = pd.factorize(pair[valid])
+    codes[valid] = valid_codes
+    keys = [concept_key(lexicons[p // len(concepts)], concepts[p % len(concepts)]) for p in pairs.tolist()]
+    return codes, keys

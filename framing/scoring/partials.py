@@ -28,7 +28,7 @@ import pandas as pd
 
 from framing.article import Article
 from framing.lexicon.model import Lexicon
-from framing.scoring.match_counts import counted_voices, group_codes
+from framing.scoring.match_counts import concept_key, concept_key_codes, counted_voices, group_codes
 from framing.scoring.matcher import TermMatcher
 from framing.text.quotes import AUTHORIAL, VOICES
 from framing.scoring.scores import _finish, article_scores, axis_ids, score_matches
@@ -49,7 +49,7 @@ class OutletPartial:
     alignments : set of str
         Non-empty alignment labels seen.
     counts : Counter
-        Sums of :data:`COUNT_COLUMNS` and ``concept:<id>`` columns.
+        Sums of :data:`COUNT_COLUMNS` and ``concept:<lexicon>/<concept>`` columns.
     axis_weights : dict
         Per axis, a Counter of effective weight -> number of matches, over
         voices whose factor is not zero (the matches an axis score averages).
@@ -58,7 +58,7 @@ class OutletPartial:
     read_nan : int
         Articles with no readability score (no words); any makes the outlet's NaN.
     preferred : dict
-        Per concept, a Counter of canonical term -> authorial matches.
+        Per concept key (``<lexicon>/<concept>``), a Counter of canonical term -> authorial matches.
     """
 
     articles: int = 0
@@ -134,8 +134,8 @@ def partials_from_json(data: Sequence[Sequence[Any]]) -> Partials:
 
 
 def concept_columns(lexicons: Sequence[Lexicon]) -> list[str]:
-    """``concept:<id>`` for every concept of the lexicons, sorted as article_scores sorts them."""
-    return sorted({f"concept:{c.id}" for lexicon in lexicons for c in lexicon.concepts})
+    """``concept:<lexicon>/<concept>`` for every concept of the lexicons, sorted as article_scores sorts them."""
+    return sorted({f"concept:{concept_key(lexicon.name, c.id)}" for lexicon in lexicons for c in lexicon.concepts})
 
 
 def score_chunk(
@@ -147,7 +147,7 @@ def score_chunk(
     """Score one chunk: its per-article rows and its outlet partials.
 
     The rows are :func:`framing.scoring.scores.article_scores` of the chunk, with a
-    ``concept:<id>`` column for every concept of the lexicons (0 when absent),
+    ``concept:<lexicon>/<concept>`` column for every concept of the lexicons (0 when absent),
     so that every chunk has the same columns.
     """
     matches = score_matches(articles, voice_factors=factors, matcher=matcher)
@@ -237,9 +237,10 @@ def chunk_partials(table: pd.DataFrame, matches: pd.DataFrame, factors: Mapping[
     for outlet, axis, weight, n in _key_counts(codes[on_axis], axes[on_axis], weights):
         partials[names[outlet]].axis_weights.setdefault(axis_names[axis], Counter())[weight_values[weight]] += n
     authorial = (matches["voice"] == AUTHORIAL).to_numpy(dtype=bool) & (codes >= 0)
-    concepts, concept_names = pd.factorize(matches["concept"])
+    concepts, concept_names = concept_key_codes(matches)
     wordings, wording_names = pd.factorize(matches["canonical"])
-    concept_names, wording_names = concept_names.tolist(), wording_names.tolist()
+    wording_names = wording_names.tolist()
+    authorial &= concepts >= 0
     for outlet, concept, wording, n in _key_counts(codes[authorial], concepts[authorial], wordings[authorial]):
         partials[names[outlet]].preferred.setdefault(concept_names[concept], Counter())[wording_names[wording]] += n
     return partials

@@ -24,7 +24,7 @@ import pandas as pd
 
 from framing.article import Article
 from framing.lexicon.model import Lexicon, bundled_lexicons
-from framing.scoring.match_counts import group_codes, score_columns
+from framing.scoring.match_counts import concept_key_codes, group_codes, score_columns
 from framing.scoring.matcher import TermMatcher
 from framing.text.quotes import AUTHORIAL, QUOTED, SCARE_QUOTED, VOICES
 from framing.scoring.readability import readability
@@ -32,12 +32,16 @@ from framing.text.tokens import count_words
 
 DEFAULT_VOICE_FACTORS: Mapping[str, float] = {AUTHORIAL: 1.0, QUOTED: 0.0, SCARE_QUOTED: -1.0}
 
-#: Columns of :func:`match_table`, in order; the first eleven are the JSONL keys.
+#: Columns of :func:`match_table`, in order (``framing matches --format jsonl`` writes :data:`JSONL_KEYS`).
 MATCH_COLUMNS = [
     "outlet", "article", "concept", "term", "canonical", "weight", "voice",
     "effective_weight", "start", "end", "sentence",
     "lexicon", "concept_label", "axis", "alignment", "sentence_start",
 ]
+#: Keys of one ``framing matches --format jsonl`` object, in order: the lexicon
+#: names the concept, since two lexicons may share a concept id.
+JSONL_KEYS = ["outlet", "article", "lexicon", "concept", "term", "canonical", "weight", "voice",
+              "effective_weight", "start", "end", "sentence"]
 
 
 def check_voice_factors(voice_factors: Mapping[str, float] | None) -> dict[str, float]:
@@ -113,7 +117,7 @@ def match_table(
 
 
 #: The columns of :func:`match_table` that the score functions read.
-SCORE_MATCH_COLUMNS = ["outlet", "article", "concept", "canonical", "weight", "voice", "effective_weight",
+SCORE_MATCH_COLUMNS = ["outlet", "article", "lexicon", "concept", "canonical", "weight", "voice", "effective_weight",
                        "start", "end", "axis"]
 _FLOAT_COLUMNS = {"weight", "effective_weight"}
 _INT_COLUMNS = {"start", "end", "sentence_start"}
@@ -166,6 +170,7 @@ def score_matches(
         {
             "outlet": np.repeat(_object_array(outlets), per_article),
             "article": np.repeat(_object_array(ids), per_article),
+            "lexicon": _object_array([e.lexicon for e in entries])[at],
             "concept": _object_array([e.concept for e in entries])[at],
             "canonical": _object_array([e.canonical for e in entries])[at],
             "weight": weights,
@@ -225,7 +230,9 @@ def article_scores(
         Columns ``article, outlet, alignment, title, date, words, matches,
         loaded, loaded_authorial, loaded_per_1000, loaded_authorial_per_1000,
         authorial, quoted, scare_quoted, score_<axis>, n_<axis>, ...,
-        flesch_reading_ease, flesch_kincaid_grade, concept:<id> ...``.
+        flesch_reading_ease, flesch_kincaid_grade, concept:<lexicon>/<concept> ...``
+        (the count of each concept's matches, named by its lexicon so two
+        lexicons' ``events`` stay apart).
     """
     lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
     factors = check_voice_factors(voice_factors)
@@ -293,8 +300,8 @@ def outlet_scores(
 
     Axis scores pool the outlet's matches (not a mean of article means), so a
     long article weighs more than a short one. Readability is the word-weighted
-    mean of the articles'. ``prefers:<concept>`` is the canonical term the
-    outlet used most often in its own (authorial) voice, empty when none.
+    mean of the articles'. ``prefers:<lexicon>/<concept>`` is the canonical
+    term the outlet used most often in its own (authorial) voice, empty when none.
     """
     lexicons = tuple(lexicons) if lexicons is not None else bundled_lexicons()
     factors = check_voice_factors(voice_factors)
@@ -324,8 +331,11 @@ def outlet_scores(
     table = _finish(base.join(counts), axes, read)
     authorial = matches[matches["voice"] == AUTHORIAL]
     if not authorial.empty:
+        codes, keys = concept_key_codes(authorial)
+        named = pd.DataFrame({"outlet": authorial["outlet"].to_numpy(), "concept": np.asarray(keys, dtype=object)[codes],
+                              "canonical": authorial["canonical"].to_numpy()})
         preferred = (
-            authorial.groupby(["outlet", "concept", "canonical"]).size().rename("count").reset_index()
+            named.groupby(["outlet", "concept", "canonical"]).size().rename("count").reset_index()
             .sort_values(["outlet", "concept", "count", "canonical"], ascending=[True, True, False, True])
             .drop_duplicates(["outlet", "concept"])
             .pivot(index="outlet", columns="concept", values="canonical")

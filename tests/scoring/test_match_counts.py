@@ -31,7 +31,8 @@ def reference_counts(matches: pd.DataFrame, key: str) -> pd.DataFrame:
     voices = matches.groupby([key, "voice"]).size().unstack("voice")
     for voice in VOICES:
         out[voice] = voices[voice] if voice in voices else 0
-    concepts = matches.groupby([key, "concept"]).size().unstack("concept")
+    named = matches.assign(concept=matches["lexicon"] + "/" + matches["concept"])
+    concepts = named.groupby([key, "concept"]).size().unstack("concept")
     for concept in concepts.columns:
         out[f"concept:{concept}"] = concepts[concept]
     return out.fillna(0).astype(np.int64)
@@ -114,4 +115,4 @@ def test_matches_of_unknown_articles_are_left_out():
     table = article_scores([alpha], [TINY], matches=matches)
     assert table["matches"].tolist() == [1] and table["score_a"].tolist() == [0.8]
     # A concept seen only in the other article still has its column, at 0.
-    assert table["concept:events"].tolist() == [1] and table["concept:standing"].tolist() == [0]
+    assert table["concept:tiny/events"].tolist() == [1] and table["concept:tiny/standing"].tolist() == [0]

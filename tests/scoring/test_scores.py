@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from framing.article import Article
+from framing.lexicon.model import parse_lexicon
 from framing.scoring.scores import (
     MATCH_COLUMNS, SCORE_MATCH_COLUMNS, article_scores, check_voice_factors, match_table, outlet_scores, score_matches,
 )
@@ -46,7 +47,7 @@ def test_article_scores_by_hand():
     assert table.loc["b1", "loaded"] == 3  # Guaidó is the neutral reference
     assert table.loc["b1", "words"] == 11
     assert table.loc["b1", "loaded_per_1000"] == pytest.approx(1000 * 3 / 11)
-    assert table.loc["b1", "concept:events"] == 2 and table.loc["b1", "concept:standing"] == 2
+    assert table.loc["b1", "concept:tiny/events"] == 2 and table.loc["b1", "concept:tiny/standing"] == 2
 
 
 def test_outlet_scores_pool_matches_and_name_preferred_variants():
@@ -54,8 +55,8 @@ def test_outlet_scores_pool_matches_and_name_preferred_variants():
     assert table.loc["Alpha", "articles"] == 2
     assert table.loc["Alpha", "score_a"] == pytest.approx(0.05)  # quoted matches carry factor 0
     assert table.loc["Alpha", "quoted"] == 2
-    assert table.loc["Beta", "prefers:events"] == "uprising"  # "coup" was only scare-quoted
-    assert table.loc["Alpha", "prefers:events"] == "coup"
+    assert table.loc["Beta", "prefers:tiny/events"] == "uprising"  # "coup" was only scare-quoted
+    assert table.loc["Alpha", "prefers:tiny/events"] == "coup"
 
 
 def test_voice_factors_are_options():
@@ -91,8 +92,8 @@ def test_sample_outlets_fall_on_the_expected_sides(sample, sample_matches):
     assert table.loc["teleSUR English", "score_gov_opp"] > 0.3  # pro-government framing
     assert table.loc["ZeroHedge", "score_gov_opp"] < 0  # pro-opposition framing
     assert table.loc["teleSUR English", "quoted"] > table.loc["ZeroHedge", "quoted"]
-    assert table.loc["teleSUR English", "prefers:events"] == "coup attempt"
-    assert table.loc["ZeroHedge", "prefers:maduro_standing"] == "regime"
+    assert table.loc["teleSUR English", "prefers:venezuela-2019/events"] == "coup attempt"
+    assert table.loc["ZeroHedge", "prefers:venezuela-2019/maduro_standing"] == "regime"
     assert 0 < table.loc["RT", "flesch_reading_ease"] < 100
 
 
@@ -115,3 +116,68 @@ def test_score_matches_are_the_match_table_columns_the_scores_read(sample):
     empty = score_matches([Article(id="x", outlet="o", text="Nothing loaded here.")])
     assert list(empty.columns) == SCORE_MATCH_COLUMNS and empty.empty
     assert article_scores([Article(id="x", outlet="o", text="Nothing loaded here.")], matches=empty)["matches"].tolist() == [0]
+
+
+#: Two events' lexicons that both name a concept ``events`` (the dashboard's template does too).
+SHARED_A = parse_lexicon("""
+name = "event-a"
+version = "1.0.0"
+[[axes]]
+id = "a"
+label = "A"
+negative = "minus"
+positive = "plus"
+[concepts.events]
+label = "Events in A"
+axis = "a"
+[concepts.events.terms]
+"coup" = 0.8
+"uprising" = -0.6
+""")
+SHARED_B = parse_lexicon("""
+name = "event-b"
+version = "1.0.0"
+[[axes]]
+id = "b"
+label = "B"
+negative = "minus"
+positive = "plus"
+[concepts.events]
+label = "Events in B"
+axis = "b"
+[concepts.events.terms]
+"takeover" = 0.5
+"coup" = -0.3
+""")
+
+
+def test_concepts_sharing_an_id_are_counted_per_lexicon_never_summed():
+    article = Article(id="x", outlet="Alpha", text="The coup was a coup. The takeover was an uprising.")
+    table = article_scores([article], [SHARED_A, SHARED_B]).set_index("article")
+    assert table.loc["x", "concept:event-a/events"] == 3  # coup, coup, uprising
+    assert table.loc["x", "concept:event-b/events"] == 3  # coup, coup, takeover
+    assert "concept:events" not in table
+    outlets = outlet_scores([article], [SHARED_A, SHARED_B]).set_index("outlet")
+    assert outlets.loc["Alpha", "prefers:event-a/events"] == "coup"
+    assert outlets.loc["Alpha", "prefers:event-b/events"] == "coup"
+    assert outlets.loc["Alpha", "concept:event-a/events"] == 3 and outlets.loc["Alpha", "concept:event-b/events"] == 3
+    # each lexicon alone gives the same column as together
+    alone = article_scores([article], [SHARED_B]).set_index("article")
+    assert alone.loc["x", "concept:event-b/events"] == 3 and "concept:event-a/events" not in alone
+    matches = match_table([article], [SHARED_A, SHARED_B])
+    assert sorted(set(zip(matches["lexicon"], matches["concept"]))) == [("event-a", "events"), ("event-b", "events")]
+
+
+def test_streamed_partials_keep_shared_concept_ids_apart():
+    from framing.scoring.matcher import TermMatcher
+    from framing.scoring.partials import outlet_table, score_chunk
+
+    articles = [Article(id="x", outlet="Alpha", text="The coup was a coup."),
+                Article(id="y", outlet="Beta", text="The takeover was an uprising.")]
+    lexicons = [SHARED_A, SHARED_B]
+    rows, partials = score_chunk(articles, lexicons, TermMatcher(lexicons), check_voice_factors(None))
+    assert [c for c in rows.columns if c.startswith("concept:")] == ["concept:event-a/events", "concept:event-b/events"]
+    streamed = outlet_table(partials, lexicons)
+    whole = outlet_scores(articles, lexicons)
+    pd.testing.assert_frame_equal(streamed[whole.columns], whole, check_dtype=False)
+    assert streamed.set_index("outlet").loc["Beta", "prefers:event-b/events"] == "takeover"
