@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "framing.cli.score_commands",
     "framing.cli.lexicon_commands",
     "framing.cli.store_commands",
+    "framing.cli.story_commands",
     "framing.cli.terms_commands",
     "framing.cli.dashboard_command",
 )

@@ -46,6 +46,16 @@ def add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sample", action="store_true", help="use the bundled Venezuela sample only (not the store)"
     )
+    add_story_argument(parser)
+
+
+def add_story_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--story NAME``: a story of the store, its articles and its lexicons."""
+    parser.add_argument(
+        "--story", metavar="NAME", default=None,
+        help="a story of the store: its articles, scored with its lexicons (default without PATH: the store's "
+        "default story; 'framing story list' shows them)",
+    )
 
 
 def corpus_from_args(paths: Sequence[str]) -> list[Article]:
@@ -56,20 +66,69 @@ def corpus_from_args(paths: Sequence[str]) -> list[Article]:
         raise CliError(str(exc)) from exc
 
 
-def corpus_for(args: argparse.Namespace) -> list[Article]:
-    """The articles a command works on: its PATHs, else the bundled sample
-    (``--sample``), else the store (created with the sample on first use)."""
-    if args.paths or getattr(args, "sample", False):
-        return corpus_from_args(args.paths)
+def _outside_store(args: argparse.Namespace) -> bool:
+    """Whether the articles come from PATHs or ``--sample`` (not the store); rejects them with ``--story``."""
+    outside = bool(getattr(args, "paths", None) or getattr(args, "sample", False))
+    if outside and getattr(args, "story", None):
+        given = " ".join(args.paths) if getattr(args, "paths", None) else "--sample"
+        raise CliError(f"give either --story {args.story} or PATH/--sample, not both ({given})")
+    return outside
+
+
+def story_for(args: argparse.Namespace, store: ArticleStore) -> str | None:
+    """The story a command reads: ``--story``, else the store's default (None when it has no story).
+
+    Raises
+    ------
+    CliError
+        For an unknown ``--story`` (the line lists the stories).
+    """
     from framing.store.article_store import StoreError
+    from framing.store.stories import default_story, get_story
 
     try:
-        articles = store_from_args(getattr(args, "db", None)).articles()
+        if getattr(args, "story", None):
+            return get_story(store, args.story).name
+        return default_story(store)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def corpus_for(args: argparse.Namespace) -> list[Article]:
+    """The articles a command works on: its PATHs, else the bundled sample
+    (``--sample``), else the articles of ``--story`` or of the store's default
+    story (the store is created with the sample's story on first use)."""
+    if _outside_store(args):
+        return corpus_from_args(args.paths)
+    from framing.store.article_store import StoreError
+    from framing.store.stories import story_articles
+
+    store = store_from_args(getattr(args, "db", None))
+    name = story_for(args, store)
+    try:
+        articles = story_articles(store, name) if name is not None else store.articles()
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     if not articles:
+        if name is not None:
+            raise CliError(f"the story {name!r} holds no articles; add some with 'framing add PATH --story {name}' "
+                           f"or 'framing story add {name} ID ...', or pass PATH")
         raise CliError("the store holds no articles; add some with 'framing add PATH' or pass PATH")
     return articles
+
+
+def story_param(args: argparse.Namespace) -> dict[str, str]:
+    """``{"story": NAME}`` for provenance when ``--story`` was given, else nothing (outputs stay as before)."""
+    return {"story": args.story} if getattr(args, "story", None) else {}
+
+
+def corpus_label(args: argparse.Namespace) -> list[str] | str:
+    """What :func:`corpus_for` read, for provenance: the PATHs, ``bundled sample`` or ``story NAME``."""
+    if getattr(args, "paths", None):
+        return list(args.paths)
+    if getattr(args, "sample", False):
+        return "bundled sample"
+    return f"story {args.story}" if getattr(args, "story", None) else "store (default story)"
 
 
 def lexicons_from_args(files: Sequence[str] | None) -> tuple[Lexicon, ...]:
@@ -88,12 +147,28 @@ def lexicons_from_args(files: Sequence[str] | None) -> tuple[Lexicon, ...]:
 
 
 def lexicons_for(args: argparse.Namespace) -> tuple[Lexicon, ...]:
-    """The lexicons a command scores with: its ``--lexicon`` files, else the bundled ones.
+    """The lexicons a command scores with: its ``--lexicon`` files, else the story's
+    (``--story``, or the default story when the articles come from the store),
+    else the bundled ones (PATHs, ``--sample``, ``--input``).
 
     Every command that reads articles with :func:`corpus_for` takes its
     lexicons from here, so the two always describe the same selection.
     """
-    return lexicons_from_args(getattr(args, "lexicon", None))
+    if getattr(args, "lexicon", None):
+        return lexicons_from_args(args.lexicon)
+    if _outside_store(args) or (getattr(args, "input", None) and not getattr(args, "story", None)):
+        return bundled_lexicons()
+    from framing.store.article_store import StoreError
+    from framing.store.stories import story_lexicons
+
+    store = store_from_args(getattr(args, "db", None))
+    name = story_for(args, store)
+    if name is None:
+        return bundled_lexicons()
+    try:
+        return story_lexicons(store, name)
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,10 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from framing.cli.common import CliError
+from framing.cli.common import CliError, add_db_argument, add_story_argument, store_from_args, story_for
+
+#: Environment variable naming the story the dashboard opens on (``framing dashboard --story``).
+STORY_ENV = "FRAMING_STORY"
 
 
 def dashboard_app_path() -> Path:
@@ -28,6 +31,13 @@ def run_dashboard(args: argparse.Namespace) -> int:
         "--server.port", str(args.port),
         "--server.address", args.address,
     ]
+    if args.story:
+        # Checked here, so an unknown name is one line and exit 2, not a page error;
+        # the app reads it from the environment Streamlit inherits.
+        story_for(args, store_from_args(args.db))
+        os.environ[STORY_ENV] = args.story
+    if args.db:
+        os.environ["FRAMING_DB"] = str(Path(args.db).expanduser().resolve())
     print(f"framing dashboard: open http://{args.address}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     sys.stderr.flush()
     # Replace this process with Streamlit's, so Ctrl+C and SIGTERM reach the
@@ -43,9 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the dashboard subcommand."""
     dashboard = subparsers.add_parser(
         "dashboard",
-        help="open the Streamlit dashboard on the bundled sample",
+        help="open the Streamlit dashboard (on the default story: at first, the bundled sample)",
         description="Start the dashboard (Compare, Outlets, Add articles, Lexicon, Reframe) headless.",
     )
     dashboard.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
     dashboard.add_argument("--address", default="localhost", help="address to listen on (default: localhost)")
+    add_db_argument(dashboard)
+    add_story_argument(dashboard)
     dashboard.set_defaults(handler=run_dashboard)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from framing.cli.common import (
     CliError, add_corpus_arguments, add_stream_arguments, add_stream_input_argument,
-    check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_for, require_dask,
+    check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_for, require_dask, story_param,
     stream_column_map, write_export,
 )
 from framing.present.compare import render_compare
@@ -68,7 +68,7 @@ def run_score(args: argparse.Namespace) -> int:
         table = outlet_scores(articles, lexicons, voice_factors=factors, matches=matches)
     else:
         table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
-    prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article")
+    prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article", **story_param(args))
     if not write_export(table, prov, args.format):
         key = "outlet" if args.outlets else "article"
         axis_columns = [c for c in table.columns if c.startswith(("score_", "n_"))]
@@ -127,7 +127,7 @@ def run_matches(args: argparse.Namespace) -> int:
     """Print every match, as JSON lines or CSV."""
     articles, lexicons, factors = _inputs(args)
     matches = match_table(articles, lexicons, voice_factors=factors)
-    prov = provenance(lexicons, voice_factors=factors)
+    prov = provenance(lexicons, voice_factors=factors, **story_param(args))
     if args.format == "jsonl":
         # Each line holds exactly the documented keys, so the provenance goes
         # to standard error as comment lines (CSV output carries it inline).

@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from framing.cli.common import CliError, add_db_argument, store_from_args
+from framing.cli.common import CliError, add_db_argument, store_from_args, story_for
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
@@ -68,9 +68,14 @@ def _add(args: argparse.Namespace) -> int:
 
     from framing.importers import MAPPABLE_FIELDS, ImportProblem, import_file
 
+    from framing.store.stories import add_articles_to_story
+
     column_map = {name: getattr(args, f"{name}_column") for name in MAPPABLE_FIELDS if getattr(args, f"{name}_column")}
-    files = expand_paths(args.paths)
+    if args.date:
+        args.date = _checked_date(args.date)
     store = store_from_args(args.db)
+    story = story_for(args, store)  # checked before any file is read: an unknown story stores nothing
+    files = expand_paths(args.paths)
     added = already = conflicts = 0
     failed: list[str] = []
     # disable=None: a bar on a terminal, nothing when output is piped or logged
@@ -96,7 +101,7 @@ def _add(args: argparse.Namespace) -> int:
                 continue
             except ValueError as exc:  # an invalid option: the same for every file
                 raise CliError(str(exc)) from exc
-            result = store.add(articles)
+            result = store.add(articles) if story is None else add_articles_to_story(store, story, articles)
             added += len(result.added)
             already += len(result.already_stored)
             conflicts += len(result.conflicts)
@@ -113,7 +118,8 @@ def _add(args: argparse.Namespace) -> int:
         summary += f", {conflicts} with a conflicting id"
     if failed:
         summary += f"; {len(failed)} of {len(files)} file{'s' if len(files) != 1 else ''} failed"
-    print(f"{summary}. The store {store.path} holds {store.count()} articles.")
+    where = f" The story {story} holds {len(_story_ids(store, story))} of them." if story else ""
+    print(f"{summary}. The store {store.path} holds {store.count()} articles.{where}")
     return 1 if failed else 0
 
 
@@ -148,16 +154,54 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _story_ids(store, story: str) -> list[str]:
+    from framing.store.stories import story_articles
+
+    return [a.id for a in story_articles(store, story)]
+
+
 def _export(args: argparse.Namespace) -> int:
+    from framing.store.stories import export_story_table
+
     store = store_from_args(args.db)
+    # Without --story, every stored article (as before stories); with it, the story's.
+    story = story_for(args, store) if args.story else None
+
+    def write(out) -> int:
+        return store.export(args.format, out) if story is None else export_story_table(store, story, args.format, out)
+
     if args.output in (None, "-"):
-        store.export(args.format, sys.stdout)
+        write(sys.stdout)
         return 0
     try:
-        count = store.export(args.format, Path(args.output))
+        count = write(Path(args.output))
     except OSError as exc:
         raise CliError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
     print(f"{count} articles written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _checked_date(value: str) -> str:
+    from framing.store.article_edit import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from framing.store.article_edit import EDITABLE_FIELDS, edit_article
+    from framing.store.article_store import StoreError
+
+    store = store_from_args(args.db)
+    changes = {name: getattr(args, name) for name in EDITABLE_FIELDS}
+    try:
+        article = edit_article(store, args.id, **changes)
+    except (StoreError, ValueError) as exc:
+        raise CliError(str(exc)) from exc
+    print(f"{article.id}: outlet {article.outlet!r}, alignment {article.alignment!r}, "
+          f"title {article.title!r}, date {article.date!r}")
     return 0
 
 
@@ -189,6 +233,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"longest text accepted per article (default {DEFAULT_MAX_TEXT_CHARS:,})",
     )  # fmt: skip
     add_db_argument(add)
+    add.add_argument("--story", metavar="NAME", default=None,
+                     help="put the articles into this story (default: the store's default story)")
     add.set_defaults(handler=_add)
 
     lister = subparsers.add_parser("list", help="list the articles in the store")
@@ -204,4 +250,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--format", required=True, choices=("csv", "jsonl"), help="output format")
     export.add_argument("-o", "--output", metavar="FILE", default=None, help="file to write (default: standard output)")
     add_db_argument(export)
+    export.add_argument("--story", metavar="NAME", default=None, help="only this story's articles (default: every stored article)")
     export.set_defaults(handler=_export)
+
+    edit = subparsers.add_parser("edit", help="correct a stored article's outlet, alignment, title or date",
+                                 description="Correct a stored article's metadata (the text never changes). "
+                                 "Dates are ISO 8601: 2019-04-30, 2019-04 or 2019-04-30T14:05:00+00:00.")
+    edit.add_argument("id", metavar="ID", help="the article's id, as 'framing list' shows it")
+    for name in ("outlet", "alignment", "title", "date"):
+        edit.add_argument(f"--{name}", default=None, help=f"the new {name}")
+    add_db_argument(edit)
+    edit.set_defaults(handler=_edit)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from framing.cli.common import (
     CliError, add_source_arguments, add_stream_arguments, add_stream_input_argument, check_engine_arguments,
-    check_stream_arguments, corpus_for, corpus_from_args, lexicons_for, require_dask, stream_column_map,
+    check_stream_arguments, corpus_for, corpus_from_args, corpus_label, lexicons_for, require_dask, stream_column_map,
     write_export,
 )
 from framing.discover.kwic import DEFAULT_WIDTH, format_lines, kwic
@@ -98,7 +98,7 @@ def _corpus_tables(args: argparse.Namespace) -> tuple[list[pd.DataFrame], dict]:
         )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    return tables, {"corpus": list(args.paths) or ("bundled sample" if args.sample else "store")}
+    return tables, {"corpus": corpus_label(args)}
 
 
 def run_terms(args: argparse.Namespace) -> int:
@@ -157,7 +157,7 @@ def run_kwic(args: argparse.Namespace) -> int:
         table = kwic(articles, args.term, width=args.width, matches=matches)
     except ValueError as exc:
         raise CliError(str(exc)) from exc
-    prov = provenance(lexicons, term=args.term, width=args.width, corpus=list(args.paths) or ("bundled sample" if args.sample else "store"))
+    prov = provenance(lexicons, term=args.term, width=args.width, corpus=corpus_label(args))
     if write_export(table, prov, args.format):
         return 0
     if table.empty:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from framing.article import Article
@@ -364,3 +365,22 @@ def article_stories(store: ArticleStore, article_id: str) -> list[str]:
     sql = ("SELECT s.name FROM stories AS s JOIN story_articles AS m ON m.story_id = s.id "
            "WHERE m.article_id = ? ORDER BY s.id")
     return [name for (name,) in store._retry(lambda conn: conn.execute(sql, (article_id,)).fetchall())]  # noqa: SLF001
+
+
+def export_story_table(store: ArticleStore, name: str, fmt: str, out) -> int:
+    """Write a story's articles as CSV or JSON Lines, as :meth:`ArticleStore.export` writes the store's.
+
+    Returns the number of articles written; :class:`UnknownStory` if there is no such story.
+    """
+    from framing.store.article_store import EXPORT_FORMATS, LIST_COLUMNS
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+    columns = [c for c in LIST_COLUMNS if c != "chars"] + ["text", "meta"]
+    sql = (f"SELECT {', '.join('a.' + c for c in columns)} FROM articles AS a JOIN story_articles AS m "
+           "ON m.article_id = a.id WHERE m.story_id = ? ORDER BY a.seq")
+    rows = store._retry(lambda conn: conn.execute(sql, (_require(conn, name),)).fetchall())  # noqa: SLF001
+    if isinstance(out, (str, Path)):
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            return store._write_export(fmt, columns, rows, handle)  # noqa: SLF001
+    return store._write_export(fmt, columns, rows, out)  # noqa: SLF001
