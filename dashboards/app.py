@@ -43,6 +43,19 @@ if state.store_problem():
         icon=":material/database:",
     )
 
+# The story picker comes first in the sidebar (under the page list) and runs
+# before the page, so the page shows the story just picked.
+with st.sidebar:
+    story_names = [s.name for s in state.stories()]
+    if story_names:
+        st.session_state["story_pick"] = state.current_story()
+        st.selectbox("Story", story_names, key="story_pick",
+                     on_change=lambda: state.set_story(st.session_state["story_pick"]),
+                     help="Every page shows this story's articles, scored with its lexicons.")
+        about = next((s.description for s in state.stories() if s.name == state.current_story()), "")
+        if about:
+            st.caption(style.md_escape(about))
+
 page.run()
 
 # After the page, so that articles added by it are counted in this same run.

@@ -26,12 +26,16 @@ pages; Streamlit forgets a widget's key when its page is not shown):
     Why the store could not be used, when it could not.
 ``fr_active``
     ``list[str]`` names of the active lexicons.
+``fr_story``
+    The story picked in the sidebar: :func:`corpus` and :func:`active_lexicons`
+    are that story's articles and lexicons (:mod:`framing.store.stories`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,6 +49,8 @@ from framing.corpus import load_sample_corpus
 from framing.lexicon.model import Lexicon, bundled_lexicons
 from framing.store.user_lexicons import save_user_lexicon, stored_user_lexicons
 from framing.store.article_store import AddResult, ArticleStore, default_db_path
+from framing.store import stories as story_store
+from framing._dashboards.style import md_escape
 
 ADDED = "fr_added"
 CUSTOM_LEXICONS = "fr_custom_lexicons"
@@ -52,6 +58,9 @@ CUSTOM_TOML = "fr_custom_toml"
 ACTIVE = "fr_active"
 LAST_ADDED = "fr_last_added"
 STORE_ERROR = "fr_store_error"
+STORY = "fr_story"
+#: The story to open on (``framing dashboard --story NAME`` sets it).
+STORY_ENV = "FRAMING_STORY"
 
 #: Largest upload accepted on the Add articles page (the importers' default, 20 MB).
 MAX_UPLOAD_BYTES = importers.DEFAULT_MAX_BYTES
@@ -161,13 +170,62 @@ def _stored_articles(path: str, version: tuple) -> tuple[Article, ...]:
     return tuple(_open_store(path).articles())
 
 
-def corpus() -> tuple[Article, ...]:
-    """Every stored article (the sample first), plus any kept in the session only.
+def stories() -> list[story_store.Story]:
+    """The store's stories (empty without a usable store)."""
+    opened = store()
+    if opened is None:
+        return []
+    try:
+        return story_store.list_stories(opened)
+    except Exception as exc:  # noqa: BLE001 - the file may break while the app runs
+        _store_failed(exc)
+        return []
 
-    Without a usable store: the bundled sample plus the session's additions.
+
+def current_story() -> str | None:
+    """The story every page shows: the one picked, else $FRAMING_STORY, else the store's default."""
+    init()
+    known = stories()
+    names = [s.name for s in known]
+    if not names:
+        return None
+    name = st.session_state.get(STORY)
+    if name not in names:
+        wanted = os.environ.get(STORY_ENV, "").strip()
+        name = wanted if wanted in names else next((s.name for s in known if s.default), names[0])
+        st.session_state[STORY] = name
+    return name
+
+
+def set_story(name: str) -> None:
+    """Show this story on every page."""
+    st.session_state[STORY] = name
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _story_articles(path: str, name: str, version: tuple) -> tuple[Article, ...]:
+    return tuple(story_store.story_articles(_open_store(path), name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _story_lexicons(path: str, name: str, version: tuple) -> tuple[Lexicon, ...]:
+    return story_store.story_lexicons(_open_store(path), name)
+
+
+def corpus() -> tuple[Article, ...]:
+    """The current story's articles, plus any kept in the session only.
+
+    Without stories, every stored article; without a usable store, the
+    bundled sample plus the session's additions.
     """
     init()
     extra = tuple(st.session_state[ADDED])
+    opened, name = store(), current_story()
+    if opened is not None and name is not None:
+        try:
+            return _story_articles(str(opened.path), name, story_store.story_signature(opened, name)) + extra
+        except Exception as exc:  # noqa: BLE001 - fall back, never a traceback
+            _store_failed(exc)
     listing = store_listing()
     if listing is not None:
         try:
@@ -184,8 +242,14 @@ def all_lexicons() -> tuple[Lexicon, ...]:
 
 
 def active_lexicons() -> tuple[Lexicon, ...]:
-    """The lexicons chosen on the Lexicon page (all bundled ones by default)."""
+    """The current story's lexicons (chosen on the Lexicon page); without a story, the session's choice."""
     init()
+    opened, name = store(), current_story()
+    if opened is not None and name is not None:
+        try:
+            return _story_lexicons(str(opened.path), name, story_store.story_signature(opened, name))
+        except Exception as exc:  # noqa: BLE001 - e.g. a stored lexicon that no longer validates
+            _store_failed(exc)
     chosen = set(st.session_state[ACTIVE])
     active = tuple(lex for lex in all_lexicons() if lex.name in chosen)
     return active or default_lexicons()
@@ -198,6 +262,18 @@ def set_active(names: Sequence[str]) -> None:
     names = [n for n in names if n in known]
     if names:
         st.session_state[ACTIVE] = list(names)
+        _set_story_lexicons(names)
+
+
+def _set_story_lexicons(names: Sequence[str]) -> None:
+    """Make ``names`` the current story's lexicons in the store (a warning if it cannot be written)."""
+    opened, story = store(), current_story()
+    if opened is None or story is None:
+        return
+    try:
+        story_store.set_story_lexicons(opened, story, list(names))
+    except Exception as exc:  # noqa: BLE001 - e.g. a session-only lexicon the store does not hold
+        st.warning(md_escape(f"The story {story} keeps its lexicons: {exc}"))
 
 
 def add_custom_lexicon(lexicon: Lexicon, toml_text: str | None = None, *, save: bool = True) -> str | None:
@@ -227,6 +303,8 @@ def add_custom_lexicon(lexicon: Lexicon, toml_text: str | None = None, *, save: 
         st.session_state[CUSTOM_TOML] = {**st.session_state[CUSTOM_TOML], lexicon.name: toml_text}
     if lexicon.name not in st.session_state[ACTIVE]:
         st.session_state[ACTIVE] = [*st.session_state[ACTIVE], lexicon.name]
+    if problem is None and toml_text is not None and save:  # stored: the current story scores with it too
+        _set_story_lexicons([*(lex.name for lex in active_lexicons() if lex.name != lexicon.name), lexicon.name])
     if problem:
         st.warning(md_escape(problem))
     return None
@@ -238,8 +316,8 @@ def custom_lexicon_toml(name: str) -> str | None:
     return st.session_state[CUSTOM_TOML].get(name)
 
 
-def add_articles(articles: Sequence[Article]) -> AddResult:
-    """Store articles (a text already stored is not stored twice).
+def add_articles(articles: Sequence[Article], story: str | None = None) -> AddResult:
+    """Store articles in a story (default: the current one); a text already stored is not stored twice.
 
     Without a usable store they join this session only, with ids made unique.
     The ids of the articles added (or found already stored) become the
@@ -248,9 +326,10 @@ def add_articles(articles: Sequence[Article]) -> AddResult:
     init()
     articles = list(articles)
     opened = store()
+    story = story or current_story()
     if opened is not None:
         try:
-            result = opened.add(articles)
+            result = opened.add(articles) if story is None else story_store.add_articles_to_story(opened, story, articles)
         except Exception as exc:  # noqa: BLE001 - e.g. the disk became read-only
             _store_failed(exc)
         else:

@@ -1,7 +1,8 @@
 """Add articles: paste text or upload files in any format the importers read.
 
-New articles go into the article store (:class:`framing.store.article_store.ArticleStore`),
-so they are there after a restart and in every page; each is scored at once
+New articles go into the article store (:class:`framing.store.article_store.ArticleStore`)
+and into the story picked in the sidebar (or a new one created here), so they
+are there after a restart and in every page; each is scored at once
 and shown highlighted with its matches. The *Stored articles* section lists
 the store and deletes chosen articles. A bad file is reported in one line and
 skipped; the rest of the batch is imported.
@@ -13,7 +14,7 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import cached, state, style
+from framing._dashboards import cached, state, story_actions, style
 
 from framing.article import Article, content_id
 from framing.present.highlight import legend_html
@@ -93,29 +94,91 @@ def _show(article: Article, lexicons) -> None:
                          width="stretch", height=520)
 
 
+def _story_section() -> None:
+    """Which story articles go into, and creating a new one."""
+    story = state.current_story()
+    if story is None:
+        return
+    st.caption(f"Articles are added to the story **{style.md_escape(story)}** (pick another in the sidebar, "
+               "or create one below).")
+    with st.expander("New story", icon=":material/library_add:"):
+        names = [lex.name for lex in state.all_lexicons()]
+        name = st.text_input("Name", key="add_story_name", placeholder="e.g. bolivia-2019-11",
+                             help="Letters, digits, '.', '_' or '-'.")
+        description = st.text_input("Description", key="add_story_description", placeholder="What happened, where, when")
+        lexicons = st.multiselect("Lexicons", names, default=[n for n in names if n == "loaded-language"],
+                                  key="add_story_lexicons",
+                                  help="The story is scored with these only; add the event's own lexicon on the "
+                                  "Lexicon page once the story is picked.")
+        if st.button("Create story", key="add_story_create", icon=":material/add:"):
+            error = story_actions.create_story(name, lexicons, description)
+            if error:
+                st.error(style.md_escape(error))
+            else:
+                st.session_state[FLASH] = f"Created the story {style.md_escape(name.strip())}; it is now shown."
+                st.rerun()
+
+
 def _stored_section() -> None:
-    """The store's articles, and deleting chosen ones."""
+    """The story's stored articles: taking them out, deleting them, correcting their metadata."""
     st.subheader("Stored articles", anchor=False)
     listing = state.store_listing()
     opened = state.store()
     if listing is None or opened is None:
         st.info("The article store cannot be used in this session, so nothing is stored.")
         return
-    st.caption(f"{len(listing)} articles in {style.md_escape(str(opened.path))}. They are there after a restart "
+    in_story = story_actions.story_article_ids()
+    total = len(listing)
+    if in_story is not None:
+        listing = listing[listing["id"].isin(in_story)]
+    where = f" ({len(listing)} in the story {style.md_escape(state.current_story())})" if in_story is not None else ""
+    st.caption(f"{total} articles in {style.md_escape(str(opened.path))}{where}. They are there after a restart "
                "and in every page.")
     if listing.empty:
         return
     st.dataframe(listing[STORED_COLUMNS], hide_index=True, width="stretch",
                  height=min(400, 38 + 35 * len(listing)))
     labels = {row.id: f"{row.outlet} — {row.title or row.id} ({row.id})" for row in listing.itertuples()}
-    left, right = st.columns([4, 1], vertical_alignment="bottom")
-    chosen = left.multiselect("Articles to delete", list(labels), format_func=labels.get, key="add_delete_pick",
-                              placeholder="Choose stored articles")
-    if right.button("Delete", key="add_delete", icon=":material/delete:", disabled=not chosen, width="stretch"):
+    left, middle, right = st.columns([4, 1.4, 1], vertical_alignment="bottom")
+    chosen = left.multiselect("Articles to remove or delete", list(labels), format_func=labels.get,
+                              key="add_delete_pick", placeholder="Choose stored articles")
+    if in_story is not None and middle.button("Remove from story", key="add_unlink", icon=":material/remove:",
+                                              disabled=not chosen, width="stretch",
+                                              help="They stay stored, and in other stories."):
+        removed = story_actions.remove_from_story(chosen)
+        st.session_state[FLASH] = f"Took {removed} article{'s' if removed != 1 else ''} out of the story."
+        st.session_state.pop("add_delete_pick", None)
+        st.rerun()
+    if right.button("Delete", key="add_delete", icon=":material/delete:", disabled=not chosen, width="stretch",
+                    help="Delete from the store and from every story."):
         removed = state.remove_articles(chosen)
         st.session_state[FLASH] = f"Deleted {removed} article{'s' if removed != 1 else ''} from the store."
         st.session_state.pop("add_delete_pick", None)
         st.rerun()
+    _edit_section(listing, labels)
+
+
+def _edit_section(listing: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Correct one article's outlet, alignment, title or date (checked as ISO 8601)."""
+    with st.expander("Correct an article's details", icon=":material/edit:"):
+        article_id = st.selectbox("Article", list(labels), format_func=labels.get, key="add_edit_pick")
+        row = listing.set_index("id").loc[article_id]
+        c1, c2, c3, c4 = st.columns([2, 2, 3, 1.5])
+        # Keyed by article, so picking another article shows its own values.
+        values = {
+            "outlet": c1.text_input("Outlet", value=row["outlet"], key=f"add_edit_outlet_{article_id}"),
+            "alignment": c2.text_input("Alignment", value=row["alignment"], key=f"add_edit_alignment_{article_id}"),
+            "title": c3.text_input("Title", value=row["title"], key=f"add_edit_title_{article_id}"),
+            "date": c4.text_input("Date", value=row["date"], key=f"add_edit_date_{article_id}",
+                                  help="ISO 8601: 2019-04-30, 2019-04 or 2019-04-30T14:05:00+00:00"),
+        }
+        if st.button("Save", key="add_edit_save", icon=":material/save:"):
+            error = story_actions.edit_metadata(article_id, **values)
+            if error:
+                st.error(style.md_escape(error))
+            else:
+                st.session_state[FLASH] = f"Saved the details of {style.md_escape(article_id)}."
+                st.rerun()
 
 
 def render() -> None:
@@ -126,6 +189,7 @@ def render() -> None:
     st.caption(f"Paste an article or upload files ({suffixes}; up to {state.MAX_UPLOAD_BYTES // 1_000_000} MB each; "
                "tables need a text column). Added articles are scored at once and kept in the article store: "
                "they join every page and are still there after a restart.")
+    _story_section()
     with st.form("add_form", clear_on_submit=False, border=True):
         text = st.text_area("Article text", key="add_text", height=220,
                             placeholder="Paste the article here…")

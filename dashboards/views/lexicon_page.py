@@ -1,4 +1,4 @@
-"""Lexicon: browse the active lexicons, choose which are active, add a TOML lexicon.
+"""Lexicon: browse the current story's lexicons, choose them, add a TOML lexicon, see which stories use each.
 
 An uploaded (or pasted) lexicon is validated by :func:`framing.lexicon.model.parse_lexicon`;
 every problem it finds is listed on the page, and nothing crashes.
@@ -6,8 +6,9 @@ every problem it finds is listed on the page, and nothing crashes.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
-from framing._dashboards import state, style
+from framing._dashboards import state, story_actions, style
 
 from framing.lexicon.model import MAX_LEXICON_BYTES, LexiconError, parse_lexicon
 from framing.lexicon.table import lexicon_terms
@@ -70,16 +71,20 @@ def render() -> None:
     if FLASH in st.session_state:
         st.success(st.session_state.pop(FLASH))
     names = [lex.name for lex in state.all_lexicons()]
-    st.session_state["lexicon_active"] = [n for n in st.session_state[state.ACTIVE] if n in names]
-    chosen = st.multiselect("Active lexicons", names, key="lexicon_active", on_change=_sync_active,
-                            help="Every page scores with the active lexicons.")
+    st.session_state["lexicon_active"] = [lex.name for lex in state.active_lexicons() if lex.name in names]
+    story = state.current_story()
+    chosen = st.multiselect("Active lexicons" + (f" of the story {story}" if story else ""), names,
+                            key="lexicon_active", on_change=_sync_active,
+                            help="Every page scores the story's articles with these lexicons only.")
     if not chosen:
         st.warning("At least one lexicon must be active; the previous choice is kept.")
     lexicons = state.active_lexicons()
 
     for lexicon in lexicons:
+        used = story_actions.stories_using(lexicon.name)
         st.caption(f"**{style.md_escape(lexicon.name)}** {style.md_escape(lexicon.version)} · "
-                   f"sha256 {lexicon.sha256[:12]} · {style.md_escape(lexicon.description)}")
+                   f"sha256 {lexicon.sha256[:12]} · {style.md_escape(lexicon.description)}"
+                   + (f" · used by the stories {style.md_escape(', '.join(used))}" if used else ""))
     terms = lexicon_terms(lexicons)
     query = st.text_input("Filter terms", key="lexicon_filter", placeholder="e.g. coup, regime, quoted")
     if query.strip():
@@ -110,6 +115,12 @@ def render() -> None:
                 _load(pasted, "pasted lexicon")
             else:
                 st.warning("Paste the TOML of a lexicon first.")
+    with st.expander("Which stories use which lexicon"):
+        st.dataframe(
+            pd.DataFrame([{"lexicon": lex.name, "version": lex.version,
+                           "stories": ", ".join(story_actions.stories_using(lex.name))} for lex in state.all_lexicons()]),
+            hide_index=True, width="stretch",
+        )
     with st.expander("Lexicon format"):
         st.code(EXAMPLE, language="toml")
 

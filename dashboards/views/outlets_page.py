@@ -80,6 +80,14 @@ def render() -> None:
     if not articles:
         st.info("No articles: add some on the Add articles page.")
         return
+    names = list(dict.fromkeys(a.outlet for a in articles))
+    # Keyed by story: each story keeps its own choice of outlets.
+    chosen = st.multiselect("Outlets", names, default=names, key=f"outlets_pick_{state.current_story() or ''}",
+                            help="Scores, charts and tables of these outlets only.")
+    articles = tuple(a for a in articles if a.outlet in set(chosen))
+    if not articles:
+        st.info("Choose at least one outlet.")
+        return
     outlets = cached.outlet_table(articles, lexicons)
     per_article = cached.article_table(articles, lexicons)
     prov = cached.prov(lexicons)

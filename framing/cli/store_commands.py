@@ -161,7 +161,7 @@ def _story_ids(store, story: str) -> list[str]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from framing.store.stories import export_story_table
+    from framing.store.story_files import export_story_table
 
     store = store_from_args(args.db)
     # Without --story, every stored article (as before stories); with it, the story's.

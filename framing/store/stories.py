@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from framing.article import Article
@@ -367,20 +366,25 @@ def article_stories(store: ArticleStore, article_id: str) -> list[str]:
     return [name for (name,) in store._retry(lambda conn: conn.execute(sql, (article_id,)).fetchall())]  # noqa: SLF001
 
 
-def export_story_table(store: ArticleStore, name: str, fmt: str, out) -> int:
-    """Write a story's articles as CSV or JSON Lines, as :meth:`ArticleStore.export` writes the store's.
+def story_signature(store: ArticleStore, name: str) -> tuple:
+    """Changes whenever the story's articles or their metadata, or its lexicons, change (a cache key).
 
-    Returns the number of articles written; :class:`UnknownStory` if there is no such story.
+    Returns
+    -------
+    tuple
+        ``(articles, crc of their ids and metadata, lexicon references with the stored SHA-256s)``.
     """
-    from framing.store.article_store import EXPORT_FORMATS, LIST_COLUMNS
+    import zlib
 
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"fmt must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
-    columns = [c for c in LIST_COLUMNS if c != "chars"] + ["text", "meta"]
-    sql = (f"SELECT {', '.join('a.' + c for c in columns)} FROM articles AS a JOIN story_articles AS m "
-           "ON m.article_id = a.id WHERE m.story_id = ? ORDER BY a.seq")
-    rows = store._retry(lambda conn: conn.execute(sql, (_require(conn, name),)).fetchall())  # noqa: SLF001
-    if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8", newline="") as handle:
-            return store._write_export(fmt, columns, rows, handle)  # noqa: SLF001
-    return store._write_export(fmt, columns, rows, out)  # noqa: SLF001
+    articles_sql = ("SELECT a.id, a.outlet, a.alignment, a.title, a.date, a.text_sha256 FROM articles AS a "
+                    "JOIN story_articles AS m ON m.article_id = a.id WHERE m.story_id = ? ORDER BY a.seq")
+    lexicons_sql = ("SELECT l.name, l.version, x.sha256 FROM story_lexicons AS l LEFT JOIN lexicons AS x "
+                    "ON x.name = l.name AND x.version = l.version WHERE l.story_id = ? ORDER BY l.position")
+
+    def read(conn: sqlite3.Connection) -> tuple:
+        found = _require(conn, name)
+        rows = conn.execute(articles_sql, (found,)).fetchall()
+        crc = zlib.crc32("\n".join("\t".join(row) for row in rows).encode("utf-8"))
+        return len(rows), crc, tuple(conn.execute(lexicons_sql, (found,)).fetchall())
+
+    return store._retry(read)  # noqa: SLF001

@@ -21,6 +21,7 @@ import csv
 import json
 import sqlite3
 from pathlib import Path
+from typing import IO
 
 from framing import __version__
 from framing.article import Article
@@ -28,7 +29,7 @@ from framing.corpus import CorpusError, load_manifest_folder
 from framing.lexicon.model import bundled_lexicon, parse_lexicon
 from framing.resources import BUNDLED_LEXICONS, bundled_lexicon_path
 from framing.store.article_store import AddResult, ArticleStore, StoreError, _now
-from framing.store.stories import LexiconText, Story, _resolve_specs, get_story, story_articles, story_lexicon_texts
+from framing.store.stories import LexiconText, Story, _require, _resolve_specs, get_story, story_articles, story_lexicon_texts
 from framing.store.story_rows import check_story_name, insert_story, link_articles, story_id
 
 STORY_FILE = "story.json"
@@ -172,3 +173,21 @@ def import_story(store: ArticleStore, folder: str | Path, *, name: str | None = 
                         f"({', '.join(result.conflicts[:3])})")
     return get_story(store, new_name), result, warnings
 
+
+def export_story_table(store: ArticleStore, name: str, fmt: str, out: str | Path | IO[str]) -> int:
+    """Write a story's articles as CSV or JSON Lines, as :meth:`ArticleStore.export` writes the store's.
+
+    Returns the number of articles written; :class:`UnknownStory` if there is no such story.
+    """
+    from framing.store.article_store import EXPORT_FORMATS, LIST_COLUMNS
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"fmt must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+    columns = [c for c in LIST_COLUMNS if c != "chars"] + ["text", "meta"]
+    sql = (f"SELECT {', '.join('a.' + c for c in columns)} FROM articles AS a JOIN story_articles AS m "
+           "ON m.article_id = a.id WHERE m.story_id = ? ORDER BY a.seq")
+    rows = store._retry(lambda conn: conn.execute(sql, (_require(conn, name),)).fetchall())  # noqa: SLF001
+    if isinstance(out, (str, Path)):
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            return store._write_export(fmt, columns, rows, handle)  # noqa: SLF001
+    return store._write_export(fmt, columns, rows, out)  # noqa: SLF001

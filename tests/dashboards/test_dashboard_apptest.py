@@ -408,3 +408,131 @@ def test_terms_page_one_against_another_on_an_axis(warm):
     lexicon = {lex.name: lex for lex in __import__("framing.store.article_store", fromlist=["x"]).ArticleStore().lexicons()}["axis-terms"]
     assert lexicon.concept("us_officials").axis == "gov_opp"
     assert lexicon.concept("us_officials").terms[0].weight == -0.3
+
+
+# --- stories: two events in one store, each scored with its own lexicons -------------------
+
+#: A second crisis's lexicon whose concept id ``events`` collides with venezuela-2019's.
+VORSK_LEXICON = """
+name = "vorsk-2031"
+version = "1.0.0"
+[[axes]]
+id = "vorsk"
+label = "Vorsk crisis"
+negative = "pro-council framing"
+positive = "pro-junta framing"
+[concepts.events]
+label = "The events in Vorsk"
+axis = "vorsk"
+[concepts.events.terms]
+"takeover" = 0.7
+"liberation" = -0.8
+"coup" = 0.9
+"transition" = 0
+"""
+VORSK_ARTICLES = {
+    "Vorsk Times": "The coup in Vorsk was a takeover, the council said. Soldiers held the bridge.",
+    "Free Vorsk": "The liberation of Vorsk began at dawn. The transition is calm, and the coup is over.",
+}
+
+
+def make_vorsk_story(path: Path) -> None:
+    from framing.article import Article, content_id
+    from framing.store.article_store import ArticleStore
+    from framing.store.stories import LexiconText, add_articles_to_story, create_story
+
+    store = ArticleStore(path)
+    create_story(store, "vorsk", [LexiconText(VORSK_LEXICON)], description="The Vorsk crisis of 2031")
+    add_articles_to_story(store, "vorsk", [Article(id=content_id(t), outlet=o, text=t) for o, t in VORSK_ARTICLES.items()])
+
+
+def outlet_rows(at: AppTest):
+    """The Outlets page's per-outlet table, by outlet."""
+    return at.dataframe[1].value.set_index("outlet")
+
+
+def test_two_stories_with_colliding_concepts_are_scored_independently(warm, own_store):
+    make_vorsk_story(own_store)
+    at = new_app()
+    pick = at.sidebar.selectbox(key="story_pick")
+    assert pick.value == "venezuela-2019-04-30" and pick.options == ["venezuela-2019-04-30", "vorsk"]
+    pick.set_value("vorsk").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["fr_story"] == "vorsk"
+    assert sorted(at.multiselect(key="compare_pick").options) == sorted(
+        o for o in at.multiselect(key="compare_pick").options if "Vorsk" in o)
+    goto(at, "views/outlets_page.py")
+    vorsk = outlet_rows(at)
+    assert set(vorsk.index) == {"Vorsk Times", "Free Vorsk"}
+    assert [c for c in vorsk.columns if c.startswith(("score_", "concept:"))] == ["score_vorsk", "concept:vorsk-2031/events"]
+    assert vorsk.loc["Vorsk Times", "score_vorsk"] == pytest.approx(0.8)  # coup 0.9, takeover 0.7
+    assert vorsk.loc["Free Vorsk", "score_vorsk"] == pytest.approx((-0.8 + 0 + 0.9) / 3)
+    assert vorsk.loc["Vorsk Times", "concept:vorsk-2031/events"] == 2
+    # The Outlets page filters outlets.
+    at.multiselect(key="outlets_pick_vorsk").set_value(["Free Vorsk"]).run()
+    assert list(outlet_rows(at).index) == ["Free Vorsk"]
+    # Back to the sample: its own lexicons, its own outlets, nothing of Vorsk.
+    at.session_state["fr_story"] = "venezuela-2019-04-30"
+    at.run()
+    sample = outlet_rows(at)
+    assert set(sample.index) == {"ZeroHedge", "teleSUR English", "RT"}
+    assert "concept:venezuela-2019/events" in sample and "concept:vorsk-2031/events" not in sample
+    assert "score_vorsk" not in sample and sample.loc["teleSUR English", "score_gov_opp"] > 0.3
+    goto(at, "views/lexicon_page.py")
+    assert set(at.multiselect(key="lexicon_active").value) == {"venezuela-2019", "loaded-language"}
+    assert any("used by the stories venezuela\\-2019\\-04\\-30" in c.value for c in at.caption)  # Markdown-escaped
+
+
+def test_dashboard_opens_on_the_story_named_by_the_environment(warm, own_store, monkeypatch):
+    make_vorsk_story(own_store)
+    monkeypatch.setenv("FRAMING_STORY", "vorsk")
+    at = new_app()
+    assert at.sidebar.selectbox(key="story_pick").value == "vorsk"
+    assert any("2 articles from 2 outlets" in c.value for c in at.sidebar.caption)
+    assert any("Vorsk crisis of 2031" in c.value for c in at.sidebar.caption)
+
+
+def test_add_articles_creates_a_story_and_adds_to_it(warm, own_store):
+    from framing.store.article_store import ArticleStore
+    from framing.store.stories import story_articles, story_lexicons
+
+    at = goto(new_app(), "views/add_articles_page.py")
+    at.text_input(key="add_story_name").input("bad name!")
+    at.button(key="add_story_create").click().run()
+    assert any("not a story name" in e.value for e in at.error)
+    at.text_input(key="add_story_name").input("vorsk")
+    at.text_input(key="add_story_description").input("The Vorsk crisis")
+    at.multiselect(key="add_story_lexicons").set_value(["loaded-language"])
+    at.button(key="add_story_create").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Created the story vorsk" in s.value for s in at.success)
+    assert at.session_state["fr_story"] == "vorsk"
+    add_pasted(at, "The regime claimed the takeover was over.", outlet="Vorsk Times")
+    assert any("Added 1 article" in s.value for s in at.success)
+    store = ArticleStore(own_store)
+    assert [a.outlet for a in story_articles(store, "vorsk")] == ["Vorsk Times"]
+    assert [lex.name for lex in story_lexicons(store, "vorsk")] == ["loaded-language"]
+    assert len(story_articles(store, "venezuela-2019-04-30")) == 3  # the sample's story is unchanged
+    # The same name again is refused, and nothing changes.
+    at.text_input(key="add_story_name").input("vorsk")
+    at.button(key="add_story_create").click().run()
+    assert any("already exists" in e.value for e in at.error)
+
+
+def test_metadata_is_corrected_and_the_date_checked(warm, own_store):
+    from framing.store.article_store import ArticleStore
+
+    at = goto(new_app(), "views/add_articles_page.py")
+    at.selectbox(key="add_edit_pick").set_value("rt-2019-04-30").run()
+    at.text_input(key="add_edit_date_rt-2019-04-30").input("March 5")
+    at.button(key="add_edit_save").click().run()
+    assert any("not a date" in e.value and "March 5" in e.value and "ISO 8601" in e.value for e in at.error)
+    assert ArticleStore(own_store).get("rt-2019-04-30").date == "2019-04-30"
+    at.text_input(key="add_edit_date_rt-2019-04-30").input("2019-05-01")
+    at.text_input(key="add_edit_outlet_rt-2019-04-30").input("RT English")
+    at.button(key="add_edit_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    edited = ArticleStore(own_store).get("rt-2019-04-30")
+    assert (edited.date, edited.outlet) == ("2019-05-01", "RT English")
+    goto(at, "views/outlets_page.py")
+    assert "RT English" in set(outlet_rows(at).index)
