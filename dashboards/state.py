@@ -197,8 +197,16 @@ def current_story() -> str | None:
     return name
 
 
+#: Widget keys holding a choice among one story's articles, outlets or terms: a new story starts them afresh.
+STORY_SCOPED_KEYS = ("compare_pick", "compare_pick_outlets", "compare_concept", "reframe_article",
+                     "reframe_paragraph", "terms_group", "terms_vs", "terms_term", "add_delete_pick", "add_edit_pick")
+
+
 def set_story(name: str) -> None:
-    """Show this story on every page."""
+    """Show this story on every page (the pages' picks of the previous story's articles are forgotten)."""
+    if st.session_state.get(STORY) != name:
+        for key in STORY_SCOPED_KEYS:
+            st.session_state.pop(key, None)
     st.session_state[STORY] = name
 
 

@@ -1,4 +1,5 @@
-"""What the pages do to stories and stored articles: create a story, take articles out, correct metadata.
+"""What the pages do to stories and stored articles: create a story, take articles out, correct metadata,
+and keep a widget's choice among a story's articles valid when the story changes.
 
 Each helper returns an error message (one line, to show with ``st.error``)
 or None, and never raises: a refused change leaves the store as it was
@@ -78,3 +79,18 @@ def story_article_ids() -> set[str] | None:
     if opened is None or story is None:
         return None
     return {a.id for a in state.corpus()}
+
+
+def keep_choice(key: str, options: Sequence, default) -> None:
+    """Give a widget of a story's articles an explicit valid value before it is drawn.
+
+    A keyed widget keeps its identity when its options change (another
+    story), and the browser would go on showing the old story's choice;
+    a value set through session state is sent to the browser. Call it instead
+    of passing ``default``/``index`` to the widget.
+    """
+    value = st.session_state.get(key)
+    allowed = set(options)
+    valid = (value is not None and (set(value) <= allowed if isinstance(value, list) else value in allowed))
+    if not valid:
+        st.session_state[key] = default

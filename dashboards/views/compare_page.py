@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import cached, state, style
+from framing._dashboards import cached, state, story_actions, style
 
 from framing.present.compare import concept_summary
 from framing.article import Article
@@ -131,8 +131,9 @@ def render() -> None:
     labels = list(units)
     pick_key = "compare_pick" if unit == UNIT_ARTICLES else "compare_pick_outlets"
     # Full width, so that the chosen articles' chips are all visible.
+    story_actions.keep_choice(pick_key, labels, labels[:3])  # the first three, and afresh for another story
     picked = st.multiselect(
-        f"{unit} to compare (2 to {MAX_UNITS})", labels, default=labels[:3],
+        f"{unit} to compare (2 to {MAX_UNITS})", labels,
         max_selections=MAX_UNITS, key=pick_key,
     )
     if len(picked) < 2:

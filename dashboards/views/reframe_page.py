@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import cached, state, style
+from framing._dashboards import cached, state, story_actions, style
 
 from framing.article import Article
 from framing.present.highlight import legend_html
@@ -90,6 +90,7 @@ def render() -> None:
             return
     else:
         by_id = {a.id: a for a in articles}
+        story_actions.keep_choice("reframe_article", list(by_id), next(iter(by_id), None))
         article_id = st.selectbox("Article", list(by_id), format_func=lambda i: style.article_label(by_id[i]),
                                   key="reframe_article")
         article = by_id[article_id]

@@ -279,8 +279,9 @@ def test_upload_scores_and_stays_inert(app_server, page, tmp_path):
     )
     page.locator('[data-testid="stFileChip"][aria-label^="payload-news_2019.txt"]').wait_for()
     page.locator('[data-testid="stFileChip"][aria-label^="broken.docx"]').wait_for()
-    page.get_by_label("Outlet").fill("Payload <img src=x onerror=alert(1)> News")
-    page.get_by_label("Title").fill("<script>alert(1)</script> \"quoted\" 'title'")
+    form = page.locator('[data-testid="stForm"]')  # the form's fields (the edit section below has its own)
+    form.get_by_label("Outlet").fill("Payload <img src=x onerror=alert(1)> News")
+    form.get_by_label("Title").fill("<script>alert(1)</script> \"quoted\" 'title'")
     page.get_by_role("button", name="Score and add").click()
     page.get_by_text("Added 1 article").wait_for()
     # The broken file: one error line, the rest imported.
@@ -384,3 +385,78 @@ def test_distinctive_terms_page(server, page):
     _no_horizontal_overflow(page)
     assert page.locator('img[src="x"]').count() == 0 and not page.dialogs
     _full_page_screenshot(page, "terms")
+
+
+VORSK_LEXICON = """
+name = "vorsk-2031"
+version = "1.0.0"
+[[axes]]
+id = "vorsk"
+label = "Vorsk crisis"
+negative = "pro-council framing"
+positive = "pro-junta framing"
+[concepts.events]
+label = "The events in Vorsk"
+axis = "vorsk"
+[concepts.events.terms]
+"takeover" = 0.7
+"liberation" = -0.8
+"coup" = 0.9
+"transition" = 0
+"""
+VORSK_ARTICLES = {
+    "Vorsk Times": "The coup in Vorsk was a takeover, the council said. Soldiers held the bridge.",
+    "Free Vorsk": "The liberation of Vorsk began at dawn. The transition is calm, and the coup is over.",
+}
+
+
+def _pick_story(page, name: str) -> None:
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=name, exact=True).click()
+    _wait_idle(page)
+
+
+def test_two_stories_with_colliding_concepts_in_the_browser(app_server, page):
+    """A second story whose lexicon also has a concept ``events``: picked in the
+    sidebar, every page shows its articles with its lexicon only, and back."""
+    from framing.article import Article, content_id
+    from framing.store.article_store import ArticleStore
+    from framing.store.stories import LexiconText, add_articles_to_story, create_story
+
+    store = ArticleStore(app_server.db)
+    create_story(store, "vorsk", [LexiconText(VORSK_LEXICON)], description="The Vorsk crisis of 2031")
+    add_articles_to_story(store, "vorsk", [Article(id=content_id(t), outlet=o, text=t) for o, t in VORSK_ARTICLES.items()])
+
+    page.goto(app_server.base + "/")
+    page.locator("mark.fr-term").first.wait_for(state="visible")
+    _pick_story(page, "vorsk")
+    page.get_by_text("2 articles from 2 outlets").wait_for()
+    page.get_by_text("The Vorsk crisis of 2031").wait_for()
+    page.locator('mark.fr-term[data-lexicon="vorsk-2031"]').first.wait_for(state="visible")
+    assert page.locator('mark.fr-term[data-lexicon="venezuela-2019"]').count() == 0
+    table = page.locator('[data-testid="stTable"]').first
+    table.wait_for(state="visible")
+    assert "The events in Vorsk" in table.inner_text() and "30 April" not in table.inner_text()
+    _no_horizontal_overflow(page)
+    for width, height in ((1400, 900), (1024, 768)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / f"stories-compare-{width}.png"))
+
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Outlets", exact=True).click()
+    charts = page.locator('[data-testid="stImage"] img')
+    charts.nth(3).wait_for(state="visible")
+    _wait_idle(page)
+    assert charts.count() == 4  # the Vorsk axis, loaded, voices, readability (no dates: no timeline)
+    page.get_by_text("Vorsk Times").first.wait_for()
+    for width, height in ((1400, 900), (1024, 768)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / f"stories-outlets-{width}.png"))
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+
+    _pick_story(page, "venezuela-2019-04-30")
+    charts.nth(4).wait_for(state="visible")  # the sample has dates: five charts again
+    page.locator('[data-testid="stSidebar"]').get_by_text("Lexicons: venezuela").wait_for()
+    assert not page.dialogs
