@@ -63,12 +63,31 @@ def expand_paths(paths: list[str]) -> list[Path]:
     return files
 
 
+def _where(text: str) -> tuple[str, str]:
+    """``--where FIELD=VALUE``: keep only the rows whose field (or extra column) equals the value."""
+    field, sep, value = text.partition("=")
+    if not sep or not field.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUE, e.g. topic=healthcare; got {text!r}")
+    return field.strip(), value.strip()
+
+
+def _matches_where(article, conditions: list[tuple[str, str]]) -> bool:
+    for field, value in conditions:
+        found = getattr(article, field) if field in _ARTICLE_FIELDS else article.meta.get(field, "")
+        if str(found).strip() != value:
+            return False
+    return True
+
+
+_ARTICLE_FIELDS = ("id", "outlet", "alignment", "title", "date", "url", "source_note")
+
+
 def _add(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from framing.importers import MAPPABLE_FIELDS, ImportProblem, import_file
 
-    from framing.store.stories import add_articles_to_story
+    from framing.store.stories import add_articles_to_story, get_story
 
     column_map = {name: getattr(args, f"{name}_column") for name in MAPPABLE_FIELDS if getattr(args, f"{name}_column")}
     if args.date:
@@ -101,6 +120,8 @@ def _add(args: argparse.Namespace) -> int:
                 continue
             except ValueError as exc:  # an invalid option: the same for every file
                 raise CliError(str(exc)) from exc
+            if args.where:
+                articles = [a for a in articles if _matches_where(a, args.where)]
             result = store.add(articles) if story is None else add_articles_to_story(store, story, articles)
             added += len(result.added)
             already += len(result.already_stored)
@@ -118,7 +139,9 @@ def _add(args: argparse.Namespace) -> int:
         summary += f", {conflicts} with a conflicting id"
     if failed:
         summary += f"; {len(failed)} of {len(files)} file{'s' if len(files) != 1 else ''} failed"
-    where = f" The story {story} holds {len(_story_ids(store, story))} of them." if story else ""
+    where = f" The story {story} holds {get_story(store, story).articles} of them." if story else ""
+    if story and not args.story:
+        where += " (--story NAME puts articles into another story)"
     print(f"{summary}. The store {store.path} holds {store.count()} articles.{where}")
     return 1 if failed else 0
 
@@ -152,12 +175,6 @@ def _remove(args: argparse.Namespace) -> int:
     if missing:
         raise CliError(f"no article with id {', '.join(missing)} in {store.path}; 'framing list' shows the ids")
     return 0
-
-
-def _story_ids(store, story: str) -> list[str]:
-    from framing.store.stories import story_articles
-
-    return [a.id for a in story_articles(store, story)]
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -233,6 +250,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"longest text accepted per article (default {DEFAULT_MAX_TEXT_CHARS:,})",
     )  # fmt: skip
     add_db_argument(add)
+    add.add_argument("--where", action="append", type=_where, default=[], metavar="FIELD=VALUE",
+                     help="only the rows (of a table) whose field or column equals the value, e.g. topic=healthcare; "
+                     "repeatable, all must hold")
     add.add_argument("--story", metavar="NAME", default=None,
                      help="put the articles into this story (default: the store's default story)")
     add.set_defaults(handler=_add)

@@ -199,3 +199,26 @@ def test_lexicon_validate_warns_of_shared_concept_ids(capsys, files):
     assert "concept:venezuela-2019/events, concept:vorsk-2031/events" in err
     code, _, err = run(capsys, "lexicon", "validate", str(files / "vorsk.toml"))
     assert code == 0 and err == ""
+
+
+def test_a_published_export_loads_into_one_story_per_topic(capsys, db, tmp_path):
+    """Columns named as in Baly et al.'s release (content, source, bias_text, ID), split by topic with --where."""
+    rows = [
+        {"ID": "h1", "source": "Left Daily", "bias_text": "left", "bias": 0, "topic": "healthcare", "content": "The regime of insurers claimed victory."},
+        {"ID": "h2", "source": "Right Daily", "bias_text": "right", "bias": 2, "topic": "healthcare", "content": "Officials said the plan works."},
+        {"ID": "e1", "source": "Left Daily", "bias_text": "left", "bias": 0, "topic": "environment", "content": "The coup against the climate bill failed."},
+    ]
+    export = tmp_path / "articles.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for topic in ("healthcare", "environment"):
+        assert run(capsys, "story", "create", topic, "--lexicon", "loaded-language")[0] == 0
+        code, out, _ = run(capsys, "add", str(export), "--story", topic, "--where", f"topic={topic}",
+                           "--text-column", "content", "--alignment-column", "bias_text")
+        assert code == 0
+    _, out, _ = run(capsys, "score", "--story", "healthcare", "--outlets", "--format", "csv")
+    table = csv_table(out).set_index("outlet")
+    assert list(table.index) == ["Left Daily", "Right Daily"]
+    assert table.loc["Left Daily", "alignment"] == "left" and table.loc["Right Daily", "articles"] == 1
+    assert table.loc["Left Daily", "prefers:loaded-language/delegitimising"] == "regime"
+    _, out, _ = run(capsys, "score", "--story", "environment", "--format", "csv")
+    assert list(csv_table(out)["article"]) == ["e1"]
