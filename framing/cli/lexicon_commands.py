@@ -11,25 +11,41 @@ import pandas as pd
 from framing.cli.common import CliError, lexicons_from_args
 from framing.lexicon.model import Lexicon, load_lexicon, validate_lexicon_file
 from framing.lexicon.table import lexicon_terms
+from framing.scoring.match_counts import concept_key
 
 
 def shared_concept_warnings(lexicons: Sequence[tuple[str, Lexicon]]) -> list[str]:
-    """One line per concept id that several of the lexicons define.
+    """One line per concept id (and per axis id) that several of the lexicons define.
 
     Scores keep them apart (``concept:<lexicon>/<concept>``), but readers of
     a table that names concepts by id alone would mix them up, and it often
     means a template was copied without renaming its concepts.
     """
-    owners: dict[str, list[str]] = {}
+    owners: dict[str, list[tuple[str, str]]] = {}
     for file, lexicon in lexicons:
         for concept in lexicon.concepts:
-            owners.setdefault(concept.id, []).append(f"{lexicon.name} ({file})")
+            owners.setdefault(concept.id, []).append((lexicon.name, file))
     return [
-        f"warning: concept id {concept!r} is in {len(where)} lexicons: {', '.join(where)}; "
-        f"scores name it {', '.join(sorted({'concept:' + w.split(' ')[0] + '/' + concept for w in where}))}"
+        f"warning: concept id {concept!r} is in {len(where)} lexicons: "
+        f"{', '.join(f'{name} ({file})' for name, file in where)}; "
+        f"scores name it {', '.join(sorted({f'concept:{concept_key(name, concept)}' for name, _ in where}))}"
         for concept, where in owners.items()
         if len(where) > 1
+    ] + [
+        # An axis id is one scale: lexicons sharing it add to the same score_<axis>, on purpose or not.
+        f"warning: axis id {axis!r} is in {len(where)} lexicons: {', '.join(where)}; "
+        f"their matches make one score_{axis} (rename an axis to keep them apart)"
+        for axis, where in _axis_owners(lexicons).items()
+        if len(where) > 1
     ]
+
+
+def _axis_owners(lexicons: Sequence[tuple[str, Lexicon]]) -> dict[str, list[str]]:
+    owners: dict[str, list[str]] = {}
+    for _, lexicon in lexicons:
+        for axis in lexicon.axes:
+            owners.setdefault(axis.id, []).append(lexicon.name)
+    return owners
 
 
 def run_validate(args: argparse.Namespace) -> int:

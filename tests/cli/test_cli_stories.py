@@ -222,3 +222,12 @@ def test_a_published_export_loads_into_one_story_per_topic(capsys, db, tmp_path)
     assert table.loc["Left Daily", "prefers:loaded-language/delegitimising"] == "regime"
     _, out, _ = run(capsys, "score", "--story", "environment", "--format", "csv")
     assert list(csv_table(out)["article"]) == ["e1"]
+
+
+def test_lexicon_validate_warns_of_shared_axis_ids(capsys, files):
+    (files / "vorsk-b.toml").write_text(VORSK.replace('name = "vorsk-2031"', 'name = "vorsk-b"')
+                                        .replace("[concepts.events", "[concepts.deeds"), encoding="utf-8")
+    code, _, err = run(capsys, "lexicon", "validate", str(files / "vorsk.toml"), str(files / "vorsk-b.toml"))
+    assert code == 0
+    assert "warning: axis id 'vorsk' is in 2 lexicons: vorsk-2031, vorsk-b; their matches make one score_vorsk" in err
+    assert "concept id" not in err

@@ -239,3 +239,10 @@ def test_migration_of_an_empty_old_store_makes_no_empty_story(tmp_path):
     assert [s.name for s in list_stories(store)] == ["venezuela-2019-04-30"]
     assert get_story(store, "venezuela-2019-04-30").articles == 0  # the sample was never stored there
     assert default_story(store) == "venezuela-2019-04-30"
+
+
+def test_removing_an_article_takes_it_out_of_every_story(store):
+    create_story(store, "zh", ["venezuela-2019"], article_ids=[SAMPLE_IDS[0]])
+    assert store.remove(SAMPLE_IDS[0])
+    assert get_story(store, "zh").articles == 0
+    assert [a.id for a in story_articles(store, "venezuela-2019-04-30")] == SAMPLE_IDS[1:]
