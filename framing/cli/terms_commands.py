@@ -70,6 +70,14 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
             from framing.scale.dask_terms import dask_term_counts
 
             counts = dask_term_counts(args.input, scheduler=args.scheduler, n_workers=args.workers, **settings)
+        elif args.top > 0:
+            # Only the top terms are shown: no full table per comparison is built.
+            from framing.scale.top_terms import stream_top_terms
+
+            settings["min_count"] = settings.pop("min_total")
+            tables = stream_top_terms(args.input, top=args.top, group=args.group, vs=args.vs, pairs=args.pairs,
+                                      prior=args.prior, strength=args.strength, background=bg, **settings)
+            return tables, _input_params(args)
         else:
             from framing.scale.term_partials import stream_term_counts
 
@@ -78,11 +86,16 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
                                 strength=args.strength, background=bg, min_count=args.min_count)
     except (ValueError, OSError) as exc:
         raise CliError(str(exc)) from exc
+    return tables, _input_params(args)
+
+
+def _input_params(args: argparse.Namespace) -> dict:
+    """Provenance params of an ``--input`` run."""
     name = Path(args.input).name
     params = {"corpus": name, "input": name, "engine": args.engine, "chunk_size": args.chunk_size}
     if args.engine == "dask":
         params["workers"] = args.workers
-    return tables, params
+    return params
 
 
 def _corpus_tables(args: argparse.Namespace) -> tuple[list[pd.DataFrame], dict]:

@@ -28,6 +28,7 @@ do not depend on row order (they are sorted by z, then term).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
@@ -38,7 +39,8 @@ from tqdm import tqdm
 
 from framing.scale.chunk_readers import input_kind, input_size, iter_chunks
 from framing.scale.streaming import progress_bar
-from framing.discover.term_counts import TermCounts, count_terms, group_of
+from framing.scale.term_runs import RunCounter
+from framing.discover.term_counts import TermCounts, group_of
 from framing.text.tokens import TokenOptions
 
 
@@ -228,8 +230,9 @@ def stream_term_counts(
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus file or folder, chunk by chunk.
 
-    Memory holds one chunk of texts and the partial counts, whose size
-    depends on the vocabulary, not on the number of articles.
+    Memory holds one chunk of texts, a bounded buffer of n-gram codes and
+    the vocabulary of words: the counts go to sorted runs on disk, merged
+    exactly at the end (:class:`framing.scale.term_runs.RunCounter`).
 
     Parameters
     ----------
@@ -264,13 +267,26 @@ def stream_term_counts(
     """
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_total,
                                            chunk_size=chunk_size, column_map=column_map)
+    with counted_runs(path, by=by, options=options, chunk_size=chunk_size, column_map=column_map,
+                      progress=progress) as counter:
+        return counter.term_counts(min_total)
 
-    def parts() -> Iterator[TermCounts]:
-        with _progress(input_size(path), progress) as bar:
-            position = 0
-            for chunk in iter_chunks(path, chunk_size=chunk_size, column_map=column_map):
-                yield count_terms(chunk.articles, by=by, options=options, min_total=1)
-                bar.update(chunk.position - position)
-                position = chunk.position
 
-    return merge_term_counts(parts(), min_total=min_total)
+@contextmanager
+def counted_runs(
+    path: Path, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str],
+    progress: bool,
+) -> Iterator[RunCounter]:
+    """A :class:`~framing.scale.term_runs.RunCounter` that has counted every chunk of ``path``.
+
+    The input is checked first (:func:`_check_run`); the runs are removed on exit.
+    """
+    with RunCounter(by=by, options=options) as counter, _progress(input_size(path), progress) as bar:
+        position = 0
+        for chunk in iter_chunks(path, chunk_size=chunk_size, column_map=column_map):
+            counter.add_articles(chunk.articles)
+            bar.update(chunk.position - position)
+            position = chunk.position
+        if not counter.groups:
+            raise ValueError(f"{path}: no articles to count (no row has a text)")
+        yield counter
