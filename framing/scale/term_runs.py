@@ -39,7 +39,7 @@ from framing.text.tokens import TokenOptions, raw_tokens
 #: Raw n-gram codes buffered (over all n and groups) before they become a sorted run.
 FLUSH_AT = 1 << 22
 #: About this many (code, group) entries are merged at once, one code range at a time.
-MERGE_AT = 1 << 21
+MERGE_AT = 1 << 18
 
 
 class _Run:
@@ -209,12 +209,17 @@ class RunCounter:
                 if not codes:
                     continue
                 unique, inverse = np.unique(np.concatenate(codes), return_inverse=True)
-                cells = inverse * width + np.concatenate(columns)
+                weights = np.concatenate(counts).astype(np.float64)
                 # Float weights are exact: every sum is far below 2**53.
-                matrix = np.bincount(cells, weights=np.concatenate(counts),
-                                     minlength=len(unique) * width).astype(np.int64).reshape(len(unique), width)
-                keep = matrix.sum(axis=1) >= min_total
-                yield n, _decode(unique[keep], n, self.base, words), matrix[keep], len(unique)
+                keep = np.bincount(inverse, weights=weights, minlength=len(unique)) >= min_total
+                # Only the survivors get a row of the dense block.
+                row = np.cumsum(keep) - 1
+                entry = keep[inverse]
+                cells = row[inverse[entry]] * width + np.concatenate(columns)[entry]
+                survivors = int(keep.sum())
+                matrix = np.bincount(cells, weights=weights[entry], minlength=survivors * width)
+                matrix = matrix.astype(np.int64).reshape(survivors, width)
+                yield n, _decode(unique[keep], n, self.base, words), matrix, len(unique)
 
     def term_counts(self, min_total: int = 1) -> TermCounts:
         """All the counts as one :class:`TermCounts`, rows in canonical order (n, then term)."""
