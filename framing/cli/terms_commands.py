@@ -18,6 +18,7 @@ from framing.cli.common import (
     check_stream_arguments, corpus_for, corpus_from_args, corpus_label, lexicons_for, require_dask, stream_column_map,
     write_export,
 )
+from framing.discover.blockwise import top_log_odds
 from framing.discover.kwic import DEFAULT_WIDTH, format_lines, kwic
 from framing.discover.logodds import (
     DEFAULT_MIN_COUNT, PRIORS, check_options, compare_groups, comparisons, distinctive_terms, top_terms,
@@ -82,8 +83,17 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
             from framing.scale.term_partials import stream_term_counts
 
             counts = stream_term_counts(args.input, **settings)
-        tables = compare_groups(counts, group=args.group, vs=args.vs, pairs=args.pairs, prior=args.prior,
-                                strength=args.strength, background=bg, min_count=args.min_count)
+        chosen = dict(group=args.group, vs=args.vs, pairs=args.pairs, prior=args.prior, strength=args.strength,
+                      background=bg, min_count=args.min_count)
+        if args.top > 0:  # the counts in one block, and only each comparison's top terms
+            block = (counts.table.index.to_numpy(dtype=object), counts.table.to_numpy(dtype="int64"))
+            tables = top_log_odds([block], groups=counts.groups, totals=counts.totals.to_numpy(),
+                                  comparisons=comparisons(counts.groups, group=args.group, vs=args.vs,
+                                                          pairs=args.pairs),
+                                  top=args.top, vocabulary_size=counts.vocabulary_size,
+                                  **{k: chosen[k] for k in ("prior", "strength", "background", "min_count")})
+        else:
+            tables = compare_groups(counts, **chosen)
     except (ValueError, OSError) as exc:
         raise CliError(str(exc)) from exc
     return tables, _input_params(args)

@@ -1,25 +1,30 @@
-"""Distinctive-term counts on a Dask cluster, merged on the workers.
+"""Distinctive-term counts on a Dask cluster: workers send back only what can survive.
 
 :func:`dask_term_counts` cuts the input into shards
-(:func:`framing.scale.chunk_readers.plan_shards`); each task counts one shard chunk
-by chunk (:func:`count_shard`, as :func:`framing.scale.term_partials.stream_term_counts`
-counts chunks), and the partial counts are merged on the workers in a tree of
-:data:`SPLIT_EVERY`-way merges, in shard order, so that only the final counts
-travel to the client. The merge is exact (:mod:`framing.scale.term_partials`): the
-result equals the local count of the same input.
+(:func:`framing.scale.chunk_readers.plan_shards`); each task counts one shard in
+bounded memory (:func:`framing.scale.shard_counts.count_shard`) and keeps it on
+its worker. The merge is the exact two-round merge of
+:mod:`framing.scale.shard_counts`: 64-bit hashes of the n-grams with their
+counts are summed in a tree of :data:`SPLIT_EVERY`-way merges, then each shard
+sends the text and counts of only the n-grams whose hash reached
+``min_total``, summed exactly in a second tree, in shard order, and cut to
+``min_total`` on a worker, so that only the final counts travel to the
+client. The result equals the local count of the same input.
 """
 
 from __future__ import annotations
 
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Mapping
 
-from framing.scale.chunk_readers import Shard, input_kind, iter_shard_chunks, plan_shards
+from framing.scale.chunk_readers import input_kind, plan_shards
 from framing.scale.csv_copy import csv_to_jsonl
-from framing.scale.term_partials import _check_min_total, _check_run, _combine, _finish, _merge_lazily, _progress
-from framing.discover.term_counts import TermCounts, count_terms
+from framing.scale.shard_counts import candidates, count_shard, merge_hashes, shard_hashes, shard_survivors
+from framing.scale.term_partials import _check_min_total, _check_run, _combine, _finish, _progress
+from framing.discover.term_counts import TermCounts
 from framing.text.tokens import TokenOptions
 
 #: Input bytes per Dask task: as for scoring (:data:`framing.scale.dask_engine.DEFAULT_SHARD_BYTES`),
@@ -30,23 +35,25 @@ DEFAULT_SHARD_BYTES = 8_000_000
 SPLIT_EVERY = 4
 
 
-def count_shard(
-    shard: Shard, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str]
-) -> TermCounts | None:
-    """Count one shard chunk by chunk (runs on a worker); None for a shard without articles.
-
-    Rows are not put in canonical order: only the final merge is sorted.
-    """
-    return _merge_lazily(
-        count_terms(chunk.articles, by=by, options=options, min_total=1)
-        for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map)
-    )
-
-
 def _combine_present(*parts: TermCounts | None) -> TermCounts | None:
     """One node of the Dask merge tree: the sum of the parts that have articles."""
     present = [p for p in parts if p is not None]
     return _combine(present) if present else None
+
+
+def _finish_survivors(counts: TermCounts | None, chosen: tuple, min_total: int) -> TermCounts | None:
+    """The root of round 2: canonical order, the ``min_total`` cut, the vocabulary size of round 1."""
+    finished = _finish(counts, min_total)
+    return replace(finished, vocabulary_size=chosen[1]) if finished is not None else None
+
+
+def _tree(client, function, parts: list) -> object:
+    """Futures merged in a tree of :data:`SPLIT_EVERY`-way merges, in order; the root's future."""
+    level = parts
+    while len(level) > 1:
+        level = [client.submit(function, *level[i : i + SPLIT_EVERY], pure=False)
+                 for i in range(0, len(level), SPLIT_EVERY)]
+    return level[0]
 
 
 def dask_term_counts(
@@ -146,15 +153,16 @@ def _dask_counts(
             for shard in shards
         ]
         sizes = {leaf.key: shard.size for leaf, shard in zip(leaves, shards)}
-        level = leaves
-        while len(level) > 1:
-            level = [client.submit(_combine_present, *level[i : i + SPLIT_EVERY], pure=False)
-                     for i in range(0, len(level), SPLIT_EVERY)]
-        root = client.submit(_finish, level[0], _check_min_total(min_total), pure=False)
+        # Round 1: hashes and counts only; round 2: the candidates' texts and counts.
+        summed = _tree(client, merge_hashes, [client.submit(shard_hashes, leaf, pure=False) for leaf in leaves])
+        chosen = client.submit(candidates, summed, _check_min_total(min_total), pure=False)
+        survivors = [client.submit(shard_survivors, leaf, chosen, pure=False) for leaf in leaves]
+        merged = _tree(client, _combine_present, survivors)
+        root = client.submit(_finish_survivors, merged, chosen, min_total, pure=False)
         # Keep no reference to the shards' counts but as_completed's, which lets
         # go of each once it is yielded, so the workers free it once merged.
         finished = as_completed(leaves)
-        del leaves, level
+        del leaves, survivors, summed, merged
         with _progress(sum(sizes.values()), progress) as bar:
             for leaf in finished:
                 bar.update(sizes.pop(leaf.key))

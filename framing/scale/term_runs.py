@@ -178,24 +178,9 @@ class RunCounter:
         bounds: list[int | None] = [None, *map(int, cuts), None]
         return list(zip(bounds[:-1], bounds[1:]))
 
-    def blocks(self, min_total: int = 1) -> Iterator[tuple[int, np.ndarray, np.ndarray, int]]:
-        """Merge the runs range by range.
-
-        Yields
-        ------
-        n : int
-            N-gram length of the block.
-        terms : ndarray of object
-            The block's n-grams counted at least ``min_total`` times in
-            total (text, words joined by spaces), in code order.
-        matrix : ndarray of int64
-            Their counts, terms x groups (groups in order of first appearance).
-        distinct : int
-            Distinct n-grams of the range before ``min_total`` (their sum
-            over blocks is the vocabulary size).
-        """
+    def code_blocks(self, min_total: int = 1) -> Iterator[tuple[int, np.ndarray, np.ndarray, int]]:
+        """As :meth:`blocks`, with the n-grams as their int64 codes (see :meth:`decode`)."""
         self._flush()
-        words = np.array(self.vocab.words, dtype=object)
         width = len(self.groups)
         for n in self.ns:
             runs = self._runs[n]
@@ -218,8 +203,31 @@ class RunCounter:
                 cells = row[inverse[entry]] * width + np.concatenate(columns)[entry]
                 survivors = int(keep.sum())
                 matrix = np.bincount(cells, weights=weights[entry], minlength=survivors * width)
-                matrix = matrix.astype(np.int64).reshape(survivors, width)
-                yield n, _decode(unique[keep], n, self.base, words), matrix, len(unique)
+                yield n, unique[keep], matrix.astype(np.int64).reshape(survivors, width), len(unique)
+
+    def decode(self, codes: np.ndarray, n: int) -> np.ndarray:
+        """The text of n-gram codes (object array, words joined by spaces)."""
+        return _decode(codes, n, self.base, np.array(self.vocab.words, dtype=object))
+
+    def blocks(self, min_total: int = 1) -> Iterator[tuple[int, np.ndarray, np.ndarray, int]]:
+        """Merge the runs range by range.
+
+        Yields
+        ------
+        n : int
+            N-gram length of the block.
+        terms : ndarray of object
+            The block's n-grams counted at least ``min_total`` times in
+            total (text, words joined by spaces), in code order.
+        matrix : ndarray of int64
+            Their counts, terms x groups (groups in order of first appearance).
+        distinct : int
+            Distinct n-grams of the range before ``min_total`` (their sum
+            over blocks is the vocabulary size).
+        """
+        words = np.array(self.vocab.words, dtype=object)
+        for n, codes, matrix, distinct in self.code_blocks(min_total):
+            yield n, _decode(codes, n, self.base, words), matrix, distinct
 
     def term_counts(self, min_total: int = 1) -> TermCounts:
         """All the counts as one :class:`TermCounts`, rows in canonical order (n, then term)."""

@@ -170,7 +170,7 @@ def test_a_shard_without_articles_counts_as_none(tmp_path):
     assert len(shards) == 3  # a line each
     counted = [count_shard(s, by="outlet", options=TokenOptions(), chunk_size=5, column_map={}) for s in shards]
     assert counted[:2] == [None, None]
-    assert counted[2].table["Alpha"].to_dict() == {"caracas": 1, "coup": 1, "coup in caracas": 1}
+    assert counted[2].survivors(None).table["Alpha"].to_dict() == {"caracas": 1, "coup": 1, "coup in caracas": 1}
 
 
 @pytest.fixture(scope="module")
