@@ -5,6 +5,19 @@ Run by hand (not part of the tests)::
     pip install scattertext six      # benchmark-only; not a framing dependency
     python benchmarks/bench_terms.py --mb 20
     python benchmarks/bench_terms.py --mb 50 --only framing
+    python benchmarks/bench_terms.py --perf /tmp/perfdata [--copies 4] [--scattertext-python PY]
+
+``--perf DIR``: the 20-outlet, 51 MB corpus of ``../shared/perf/gen_corpus.py``
+(``OUT=DIR``), as JSON Lines; ``framing terms --input --by outlet`` (1- to
+3-grams, each outlet against the rest) and Scattertext (corpus and, for each
+of the 20 outlets, its log-odds with informative Dirichlet prior against the
+rest) each in a fresh process, timed whole (imports included) with its peak
+RSS, in the same run; then framing alone on ``--copies`` copies of the corpus
+(outlets shuffled in each) for the peak at about 200 MB. Prints MB/s, peak
+RSS, the ratios and whether the targets are met. Scattertext may live in
+another environment (``--scattertext-python``; installing it here
+downgrades numpy): ``pip install 'framing[bench]'`` or
+``pip install scattertext six``.
 
 It writes a reproducible (seeded) news-like corpus of two groups to a
 temporary folder, then runs each tool in its own subprocess, so the peak
@@ -152,7 +165,15 @@ def main() -> None:
                         help="framing's min_count (default 2; 1 keeps every term, as Scattertext does)")
     parser.add_argument("--child", choices=["framing", "scattertext"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--perf", type=Path, metavar="DIR",
+                        help="the 20-outlet case: gen_corpus.py's output folder (../shared/perf/README.md)")
+    parser.add_argument("--copies", type=int, default=4, help="--perf: copies for the large-corpus peak (default 4)")
+    parser.add_argument("--scattertext-python", default=sys.executable,
+                        help="--perf: the Python that has scattertext (default: this one)")
     args = parser.parse_args()
+    if args.perf:
+        perf_main(args)
+        return
     if args.child:
         _child(args.child, args.data, args.min_count)
         return
@@ -174,6 +195,47 @@ def main() -> None:
         ratio = results["scattertext"]["seconds"] / results["framing"]["seconds"]
         print(f"speed-up: framing is {ratio:.1f}x faster than Scattertext "
               f"(peak memory {results['framing']['peak_mb']:.0f} MB vs {results['scattertext']['peak_mb']:.0f} MB)")
+
+
+#: The issue's targets for the 20-outlet case.
+PERF_TARGETS = {"speed": 5.0, "peak_mb": 500.0, "growth": 1.5}
+
+
+def perf_main(args: argparse.Namespace) -> None:
+    """The 20-outlet case (see the module docstring)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from perf_terms import build_jsonl, framing_command, run_measured, scattertext_command
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        mb = build_jsonl(args.perf, corpus)
+        print(f"corpus: {mb:.1f} MB of text, 20 outlets ({corpus.stat().st_size / 1e6:.1f} MB of JSON Lines)")
+        framing = run_measured(framing_command(corpus))
+        print(f"framing terms --input (1-3-grams, 20 x rest) {mb / framing['seconds']:6.2f} MB/s  "
+              f"peak {framing['peak_mb']:5.0f} MB  ({framing['seconds']:.1f} s)")
+        results = {"framing": framing}
+        if args.only != "framing":
+            scatter = run_measured(scattertext_command(args.scattertext_python, corpus))
+            print(f"Scattertext corpus + 20 x rest scores          {mb / scatter['seconds']:6.2f} MB/s  "
+                  f"peak {scatter['peak_mb']:5.0f} MB  ({scatter['seconds']:.1f} s)")
+            results["scattertext"] = scatter
+        big = Path(tmp) / "copies.jsonl"
+        big_mb = build_jsonl(args.perf, big, copies=args.copies)
+        corpus.unlink()
+        large = run_measured(framing_command(big))
+        print(f"framing on {args.copies} copies ({big_mb:.0f} MB)              {big_mb / large['seconds']:6.2f} MB/s  "
+              f"peak {large['peak_mb']:5.0f} MB  ({large['seconds']:.1f} s)")
+    growth = large["peak_mb"] / framing["peak_mb"]
+    checks = [f"peak {framing['peak_mb']:.0f} MB < {PERF_TARGETS['peak_mb']:.0f} MB: "
+              f"{'met' if framing['peak_mb'] < PERF_TARGETS['peak_mb'] else 'NOT met'}",
+              f"peak at {big_mb:.0f} MB / at {mb:.0f} MB = {growth:.2f}x <= {PERF_TARGETS['growth']}x: "
+              f"{'met' if growth <= PERF_TARGETS['growth'] else 'NOT met'}"]
+    if "scattertext" in results:
+        ratio = results["scattertext"]["seconds"] / framing["seconds"]
+        checks.insert(0, f"framing / Scattertext throughput = {ratio:.1f}x >= {PERF_TARGETS['speed']:.0f}x: "
+                         f"{'met' if ratio >= PERF_TARGETS['speed'] else 'NOT met'}; peak memory "
+                         f"{framing['peak_mb'] / results['scattertext']['peak_mb']:.2f}x Scattertext's")
+    print("\n".join(checks))
 
 
 if __name__ == "__main__":
