@@ -3,6 +3,14 @@
 Run by hand (not part of the tests)::
 
     python benchmarks/bench_scale.py [--sizes 10000 100000] [--workdir DIR] [--no-scattertext] [--repeat N]
+    python benchmarks/bench_scale.py --perf DIR [--scattertext-python PY]
+
+``--perf DIR``: full scoring on the 20-outlet, 51 MB corpus of
+``../shared/perf/gen_corpus.py`` (``OUT=DIR``) with its 2,000-term lexicon:
+``framing score --input --lexicon --output`` in one process against
+Scattertext's corpus and 20 one-vs-rest term scores
+(``benchmarks/perf_corpus.py``), each a fresh process timed whole, in the
+same run; prints MB/s, peak RSS, the ratio and whether the 10x target is met.
 
 For each size it writes a generated JSON Lines corpus (articles of about
 3 KB recombining sentences of the bundled sample, so they carry quotations,
@@ -146,7 +154,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs per measurement, the modes taking turns; the fastest counts (default: 1)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--perf", type=Path, metavar="DIR", help="full scoring on gen_corpus.py's output folder")
+    parser.add_argument("--scattertext-python", default=sys.executable,
+                        help="--perf: the Python that has scattertext (default: this one)")
     args = parser.parse_args()
+    if args.perf:
+        perf_main(args)
+        return
     if args.child:
         mode, source, output = args.child
         print(json.dumps(child(mode, Path(source), Path(output))))
@@ -192,6 +206,33 @@ def main() -> None:
             a, b = results[small, mode], results[large, mode]
             print(f"peak RSS {mode} {large:,}/{small:,}: {b['rss_mb'] / a['rss_mb']:.2f}x"
                   + (f" (workers {b['child_rss_mb'] / max(a['child_rss_mb'], 1):.2f}x)" if mode.startswith("dask") else ""))
+
+
+#: The issue's target for full scoring on the 20-outlet corpus.
+PERF_SPEED_TARGET = 10.0
+
+
+def perf_main(args: argparse.Namespace) -> None:
+    """Full scoring on the 20-outlet corpus against Scattertext (see the module docstring)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from perf_corpus import build_jsonl, build_lexicon, run_measured, scattertext_command, score_command
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, lexicon = Path(tmp) / "corpus.jsonl", Path(tmp) / "perf.toml"
+        mb = build_jsonl(args.perf, corpus)
+        terms = build_lexicon(args.perf, lexicon)
+        print(f"corpus: {mb:.1f} MB of text, 20 outlets; lexicon of {terms:,} terms")
+        framing = run_measured(score_command(corpus, lexicon, Path(tmp) / "scores.parquet"))
+        print(f"framing score --input (one process)   {mb / framing['seconds']:6.2f} MB/s  "
+              f"peak {framing['peak_mb']:5.0f} MB  ({framing['seconds']:.1f} s)")
+        if args.no_scattertext:
+            return
+        scatter = run_measured(scattertext_command(args.scattertext_python, corpus))
+        print(f"Scattertext corpus + 20 x rest scores  {mb / scatter['seconds']:6.2f} MB/s  "
+              f"peak {scatter['peak_mb']:5.0f} MB  ({scatter['seconds']:.1f} s)")
+    ratio = scatter["seconds"] / framing["seconds"]
+    print(f"framing score / Scattertext throughput = {ratio:.1f}x >= {PERF_SPEED_TARGET:.0f}x: "
+          f"{'met' if ratio >= PERF_SPEED_TARGET else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -204,7 +204,7 @@ PERF_TARGETS = {"speed": 5.0, "peak_mb": 500.0, "growth": 1.5}
 def perf_main(args: argparse.Namespace) -> None:
     """The 20-outlet case (see the module docstring)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from perf_terms import build_jsonl, framing_command, run_measured, scattertext_command
+    from perf_corpus import build_jsonl, framing_command, run_measured, scattertext_command
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"

@@ -152,6 +152,8 @@ def normalize_date(value: str) -> str:
     dates (RSS feeds); anything else is kept as written rather than guessed.
     """
     value = (value or "").strip()
+    if not value:  # most rows of a corpus file without dates: no parser to try (each raises)
+        return value
     match = _ISO_DATE.match(value)
     if match:
         return match.group(1)

@@ -1,10 +1,12 @@
-"""The 20-outlet case of ``bench_terms.py``: the generated corpus of ``../shared/perf/``.
+"""The 20-outlet case of ``bench_terms.py`` and ``bench_scale.py``: the generated corpus of ``../shared/perf/``.
 
-Helpers only (run ``python benchmarks/bench_terms.py --perf DIR``): build the
+Helpers only (run ``python benchmarks/bench_terms.py --perf DIR`` or
+``python benchmarks/bench_scale.py --perf DIR``): build the
 JSON Lines corpus from ``gen_corpus.py``'s output folder (one article a
 line, ``corpus/outlet_XX.txt``), interleaving the outlets; repeat it with
 the outlet names shuffled in each copy, for the memory-at-200-MB check; and
-the Scattertext run (20 categories, each against the rest) in a child process.
+the 2,000-term lexicon as TOML (``lexicon.json``, ten terms a concept on one
+axis); the Scattertext run (20 categories, each against the rest) in a child process.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,14 +42,38 @@ def build_jsonl(folder: Path, path: Path, *, copies: int = 1, seed: int = 18) ->
     return size / 1_000_000
 
 
+def build_lexicon(folder: Path, path: Path) -> int:
+    """Write ``folder/lexicon.json``'s terms as a lexicon TOML file, ten terms a concept; the term count."""
+    terms = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+    lines = ['name = "perf-2000"', 'version = "1.0.0"', 'description = "2,000 generated terms (benchmark)"', "",
+             "[[axes]]", 'id = "side"', 'label = "Side"', 'negative = "left"', 'positive = "right"', ""]
+    for c in range(0, len(terms), 10):
+        concept = f"c{c // 10:03d}"
+        lines += [f"[concepts.{concept}]", f'label = "Concept {c // 10}"', 'axis = "side"', f"[concepts.{concept}.terms]"]
+        for i, term in enumerate(terms[c : c + 10]):
+            weight = 0 if i == 0 else round((-1) ** i * (0.1 + 0.1 * (i % 9)), 1)
+            lines.append(f"{json.dumps(term)} = {weight}")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return len(terms)
+
+
+def score_command(path: Path, lexicon: Path, output: Path) -> list[str]:
+    """``framing score --input ... --lexicon ... --output ...`` (one process)."""
+    return [sys.executable, "-m", "framing.cli", "score", "--input", str(path), "--lexicon", str(lexicon),
+            "--output", str(output)]
+
+
 def run_measured(command: list[str], *, stdout: Path | None = None) -> dict[str, float]:
     """Run a command; its wall time and peak RSS (``ru_maxrss`` of that child, from ``wait4``)."""
     start = time.perf_counter()
-    with open(stdout or os.devnull, "w") as out:
-        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+    # stderr to a file, not a pipe: a progress bar would fill the pipe while we wait.
+    with open(stdout or os.devnull, "w") as out, tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(command, stdout=out, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        elapsed = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err[-3000:]}")
     return {"seconds": elapsed, "peak_mb": usage.ru_maxrss / 1024}
