@@ -215,7 +215,9 @@ PERF_SPEED_TARGET = 10.0
 def perf_main(args: argparse.Namespace) -> None:
     """Full scoring on the 20-outlet corpus against Scattertext (see the module docstring)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from perf_corpus import build_jsonl, build_lexicon, run_measured, scattertext_command, score_command
+    from perf_corpus import (
+        build_jsonl, build_lexicon, readability_command, run_measured, scattertext_command, score_command,
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus, lexicon = Path(tmp) / "corpus.jsonl", Path(tmp) / "perf.toml"
@@ -225,6 +227,10 @@ def perf_main(args: argparse.Namespace) -> None:
         framing = run_measured(score_command(corpus, lexicon, Path(tmp) / "scores.parquet"))
         print(f"framing score --input (one process)   {mb / framing['seconds']:6.2f} MB/s  "
               f"peak {framing['peak_mb']:5.0f} MB  ({framing['seconds']:.1f} s)")
+        done = subprocess.run(readability_command(corpus), check=True, capture_output=True, text=True)
+        alone = json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
+        print(f"  readability alone over the same texts: {alone:.1f} s = "
+              f"{alone / framing['seconds']:.0%} of the scoring run (target: under a third)")
         if args.no_scattertext:
             return
         scatter = run_measured(scattertext_command(args.scattertext_python, corpus))

@@ -111,5 +111,23 @@ def _scattertext(path: Path) -> None:
                       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
+def readability_command(path: Path) -> list[str]:
+    """framing's readability alone over every text (as the scoring run computes it), in a child."""
+    return [sys.executable, __file__, "--readability", str(path)]
+
+
+def _readability(path: Path) -> None:
+    from framing.scoring.readability import readability
+
+    with path.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    start = time.perf_counter()
+    for text in texts:
+        readability(text)
+    print(json.dumps({"seconds": time.perf_counter() - start}))
+
+
 if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--scattertext":
     _scattertext(Path(sys.argv[2]))
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--readability":
+    _readability(Path(sys.argv[2]))

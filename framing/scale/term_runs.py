@@ -43,22 +43,40 @@ MERGE_AT = 1 << 18
 
 
 class _Run:
-    """One sorted run of one n: codes and counts, group by group (``starts[g]:starts[g+1]``)."""
+    """One sorted run of one n on disk: codes and counts, group by group (``starts[g]:starts[g+1]``).
 
-    def __init__(self, codes: np.ndarray, counts: np.ndarray, starts: np.ndarray):
-        self.codes, self.counts, self.starts = codes, counts, starts
+    Read with plain file reads, not memory maps: the pages of a mapped file
+    that the merge has read count in the process's resident memory until the
+    system reclaims them, so maps would make the peak grow with the corpus.
+    """
 
-    def slices(self, low: int | None, high: int | None) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-        """``(group, codes, counts)`` of each group with codes in ``[low, high)`` (None: unbounded)."""
-        for g in range(len(self.starts) - 1):
-            start, end = int(self.starts[g]), int(self.starts[g + 1])
-            if start == end:
-                continue
-            segment = self.codes[start:end]
-            lo = start if low is None else start + int(np.searchsorted(segment, low))
-            hi = end if high is None else start + int(np.searchsorted(segment, high))
-            if lo < hi:
-                yield g, self.codes[lo:hi], self.counts[lo:hi]
+    def __init__(self, folder: Path, name: str, codes: np.ndarray, counts: np.ndarray, starts: np.ndarray):
+        self.codes_path, self.counts_path = folder / f"{name}-codes.bin", folder / f"{name}-counts.bin"
+        codes.tofile(self.codes_path)
+        counts.tofile(self.counts_path)
+        self.size = len(codes)
+        self.starts = starts
+        # A sample of the codes (every 64th of each group's), to choose the merge's code ranges.
+        self.sample = np.concatenate([codes[starts[g] : starts[g + 1] : 64] for g in range(len(starts) - 1)])
+        self.cuts: np.ndarray | None = None  # per group, where each range starts (see locate)
+
+    def locate(self, bounds: np.ndarray) -> None:
+        """Find where each of the sorted code ``bounds`` falls in each group's segment (one read of the codes)."""
+        codes = np.fromfile(self.codes_path, dtype=np.int64)
+        self.cuts = np.array([self.starts[g] + np.searchsorted(codes[self.starts[g] : self.starts[g + 1]], bounds)
+                              for g in range(len(self.starts) - 1)], dtype=np.int64).reshape(len(self.starts) - 1, -1)
+
+    def slices(self, r: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+        """``(group, codes, counts)`` of each group with codes in range ``r`` (between bounds r - 1 and r)."""
+        with self.codes_path.open("rb") as codes, self.counts_path.open("rb") as counts:
+            for g in range(len(self.starts) - 1):
+                lo = int(self.starts[g]) if r == 0 else int(self.cuts[g, r - 1])
+                hi = int(self.starts[g + 1]) if r == self.cuts.shape[1] else int(self.cuts[g, r])
+                if lo < hi:
+                    codes.seek(lo * 8)
+                    counts.seek(lo * 4)
+                    yield (g, np.fromfile(codes, dtype=np.int64, count=hi - lo),
+                           np.fromfile(counts, dtype=np.int32, count=hi - lo))
 
 
 class RunCounter:
@@ -154,29 +172,23 @@ class RunCounter:
                     codes.append(unique)
                     counts.append(count.astype(np.int32))  # a run holds < 2**31 codes
                 starts.append(starts[-1] + (len(codes[-1]) if g in pending else 0))
-            number = len(self._runs[n])
-            folder = Path(self._tmp.name)
-            arrays = {"codes": np.concatenate(codes), "counts": np.concatenate(counts)}
-            mapped = {}
-            for name, array in arrays.items():
-                path = folder / f"n{n}-{number}-{name}.npy"
-                np.save(path, array)
-                mapped[name] = np.load(path, mmap_mode="r")
-            self._runs[n].append(_Run(mapped["codes"], mapped["counts"], np.array(starts, dtype=np.int64)))
+            self._runs[n].append(_Run(Path(self._tmp.name), f"n{n}-{len(self._runs[n])}", np.concatenate(codes),
+                                      np.concatenate(counts), np.array(starts, dtype=np.int64)))
             self._pending[n] = {}
         self._pending_size = 0
 
-    def _ranges(self, runs: list[_Run]) -> list[tuple[int | None, int | None]]:
-        """Cut the code space into ranges of about :data:`MERGE_AT` entries over all runs."""
-        entries = sum(len(run.codes) for run in runs)
-        parts = -(-entries // MERGE_AT)
-        if parts <= 1:
-            return [(None, None)]
-        step = max(1, entries // (parts * 64))
-        sample = np.unique(np.concatenate([np.asarray(run.codes[::step]) for run in runs]))
-        cuts = np.unique(sample[np.linspace(0, len(sample), parts, endpoint=False, dtype=np.int64)[1:]])
-        bounds: list[int | None] = [None, *map(int, cuts), None]
-        return list(zip(bounds[:-1], bounds[1:]))
+    def _ranges(self, runs: list[_Run]) -> int:
+        """Cut the code space into ranges of about :data:`MERGE_AT` entries over all runs; their number.
+
+        Each run learns where every range starts in each of its groups (:meth:`_Run.locate`).
+        """
+        entries = sum(run.size for run in runs)
+        parts = max(1, -(-entries // MERGE_AT))
+        sample = np.unique(np.concatenate([run.sample for run in runs])) if runs else np.zeros(0, dtype=np.int64)
+        bounds = np.unique(sample[np.linspace(0, len(sample), parts, endpoint=False, dtype=np.int64)[1:]])
+        for run in runs:
+            run.locate(bounds)
+        return len(bounds) + 1
 
     def code_blocks(self, min_total: int = 1) -> Iterator[tuple[int, np.ndarray, np.ndarray, int]]:
         """As :meth:`blocks`, with the n-grams as their int64 codes (see :meth:`decode`)."""
@@ -184,10 +196,10 @@ class RunCounter:
         width = len(self.groups)
         for n in self.ns:
             runs = self._runs[n]
-            for low, high in self._ranges(runs):
+            for r in range(self._ranges(runs)):
                 codes, counts, columns = [], [], []
                 for run in runs:
-                    for g, c, k in run.slices(low, high):
+                    for g, c, k in run.slices(r):
                         codes.append(c)
                         counts.append(k)
                         columns.append(np.full(len(c), g, dtype=np.int64))
