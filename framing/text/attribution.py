@@ -10,14 +10,15 @@ of quotations in multilingual news" (RANLP):
 2. the same sentence, before it: "X said that “...”", "according to X, “...”",
    a colon lead-in "X: “...”";
 3. the sentence before, in the same paragraph (a reporting verb with its subject);
-4. for a quotation that opens its paragraph, the last sentence of the
+4. for a paragraph that is all quotation, the last sentence of the
    paragraph before (a reporting verb with its subject, or the subject of
    the sentence: "Mexico’s Communist Party spoke ...");
 5. the sentence after, in the same paragraph ("“...” Maduro said.").
 
 A pronoun ("he said") or a role noun after "the" ("the diplomat", "the text")
 is resolved to the nearest person (or organisation) named earlier outside
-quotations, in its paragraph or the two before. A quotation whose speaker is
+quotations, in its paragraph or the one before (paragraphs that are all
+quotation skipped). A quotation whose speaker is
 not found this way says so (:data:`NOT_FOUND`) rather than guessing. Only
 direct quotations are attributed, the outermost ones: scare quotes are the
 outlet's own distancing, and a quotation inside a quotation is the outer
@@ -93,6 +94,14 @@ class Attribution:
     via: str
 
 
+def _full_or_titled(c: Candidate) -> bool:
+    """"Dmitry Peskov" or "Minister Padrino", not a lone "Syria" or "the Syria"."""
+    words = c.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return len(c.core.split()) >= 2 or len(words) > len(c.core.split())
+
+
 class _Text:
     """One text prepared for attribution: quotations blanked, tokens, names."""
 
@@ -113,10 +122,12 @@ class _Text:
         self.by_first = {c.first: c for c in self.candidates}
         self.candidate_ends = [c.end for c in self.candidates]
         self.paragraph_ends = _paragraph_ends(text)
-        self.sentences = SentenceIndex(self.blank)
+        # Pronouns and role nouns already resolved, by their start: what they refer to.
+        self.resolved: dict[int, Candidate] = {}
+        self.sentences = SentenceIndex(text)
         # Surnames of people named in full or with a title: a lone "Moncada" is a person.
         self.surnames = {c.core.split()[-1].lower() for c in self.candidates
-                         if c.kind == PERSON and (len(c.core.split()) >= 2 or c.core != c.text)}
+                         if c.kind == PERSON and _full_or_titled(c)}
 
     def token_range(self, start: int, end: int) -> range:
         return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
@@ -142,43 +153,53 @@ class _Text:
         return None
 
     def is_person(self, c: Candidate) -> bool:
-        return c.kind == PERSON and (len(c.core.split()) >= 2 or c.core != c.text.removeprefix("the ")
-                                     or c.core.lower() in self.surnames)
+        """A person for pronouns: a full name, a titled one, or a surname of one."""
+        return c.kind == PERSON and (_full_or_titled(c) or c.core.lower() in self.surnames)
+
+    def after_preposition(self, c: Candidate) -> bool:
+        """"on Climate Change Communication", "to Enroll America": not a subject."""
+        return c.first > 0 and self.tokens[c.first - 1].text.lower() in _PREPOSITIONS
 
 
 def _subject_before(doc: _Text, verb_index: int, floor: int) -> Candidate | None:
-    """The speaker standing before a verb: adverbs, appositions and "from X" skipped."""
+    """The speaker standing before a verb: adverbs, appositions and "from X" skipped.
+
+    "Gary Rosenblatt, the editor of The Jewish Week, said": after a comma, a
+    phrase that is not a name, or a name after a preposition, is an
+    apposition, and the speaker stands before it.
+    """
     i = verb_index - 1
+    after_comma = False
+    appositions = 0
     while i >= floor:
         word = doc.tokens[i].text
         if word.lower() in _BETWEEN or word.endswith("ly") and word.islower():
             i -= 1
-        elif word == ")":
+            continue
+        if word == ")":
             while i >= floor and doc.tokens[i].text != "(":
                 i -= 1
             i -= 1
-        elif word == ",":
-            found = doc.by_last.get(i - 1)
-            if found is not None and found.first >= floor:
-                return found
-            # An apposition: "Melenchon, a French socialist politician, tweeted".
-            j = i - 1
-            while j >= floor and doc.tokens[j].text not in ",.;:":
-                j -= 1
-            if j < floor or doc.tokens[j].text != ",":
-                return None
-            i = j - 1
-            found = doc.by_last.get(i)
-            return found if found is not None and found.first >= floor else None
-        else:
-            found = doc.by_last.get(i)
-            if found is None or found.first < floor:
-                return None
+            continue
+        if word == ",":
+            after_comma = True
+            i -= 1
+            continue
+        found = doc.by_last.get(i)
+        if found is not None and found.first >= floor:
             before = found.first - 1
             if before >= floor and doc.tokens[before].text.lower() in _PREPOSITIONS:
                 i = before - 1  # "The Front (FMLN) from El Salvador has released"
                 continue
             return found
+        if not after_comma or appositions >= 3:
+            return None
+        while i >= floor and doc.tokens[i].text not in ",.;:!?":
+            i -= 1
+        if i < floor or doc.tokens[i].text != ",":
+            return None
+        appositions += 1
+        i -= 1
     return None
 
 
@@ -228,6 +249,14 @@ def _trailer(doc: _Text, start: int, end: int) -> tuple[Candidate, str, str] | N
     if found is None or found.end > end:
         return None
     j = found.last + 1
+    if j < tokens.stop and doc.tokens[j].text.lower() in ("of", "from", "at") and j + 1 in doc.by_first:
+        j = doc.by_first[j + 1].last + 1  # "Rita Khan of ShelterNow said"
+    elif j < tokens.stop and doc.tokens[j].text == ",":
+        k = j + 1  # "Paul Reyes, a welder, said"
+        while k < tokens.stop and doc.tokens[k].text not in ",.;:!?":
+            k += 1
+        if k < tokens.stop and doc.tokens[k].text == ",":
+            j = k + 1
     while j < tokens.stop and (doc.tokens[j].text.lower() in _BETWEEN or doc.tokens[j].text.endswith("ly")):
         j += 1
     hit = doc.verb_at(j) if j < tokens.stop else None
@@ -239,11 +268,20 @@ def _resolve(doc: _Text, found: Candidate) -> tuple[Candidate, str] | None:
     if found.kind in (PERSON, ORGANISATION, GROUP):
         return found, "name"
     wanted = found.core  # person or organisation
-    floor = doc.paragraph(found.start, back=2)[0]
+    # Its paragraph and the one before; a paragraph that is all quotation
+    # names no one outside it, so the search goes on past it.
+    back = 1
+    while back < 4 and not any(ch.isalnum() for ch in doc.blank[slice(*doc.paragraph(found.start, back=back))]):
+        back += 1
+    floor = doc.paragraph(found.start, back=back)[0]
     i = bisect_right(doc.candidate_ends, found.start) - 1
     while i >= 0 and doc.candidates[i].start >= floor:
         c = doc.candidates[i]
-        if (wanted == PERSON and doc.is_person(c)) or (wanted == ORGANISATION and c.kind == ORGANISATION):
+        if c.start in doc.resolved and c.core == wanted:
+            c = doc.resolved[c.start]  # "the diplomat" after "the official", already resolved
+        if ((wanted == PERSON and doc.is_person(c)) or (wanted == ORGANISATION and c.kind == ORGANISATION)) \
+                and not doc.after_preposition(c):
+            doc.resolved[found.start] = c
             return c, PRONOUN if found.kind == PRONOUN else DESCRIPTOR
         i -= 1
     return None
@@ -265,7 +303,7 @@ def _find(doc: _Text, start: int, end: int, prev_close: int, next_open: int) -> 
     lead = _in_clause(doc, s_start, start)
     if lead is not None:
         return lead[0], lead[1], ACCORDING_TO if lead[1] == "according to" else LEAD_IN
-    tokens = doc.token_range(s_start, start)
+    tokens = doc.token_range(s_start, start - 1)  # without the opening mark
     words = [doc.tokens[i].text for i in tokens]
     if len(words) >= 2 and words[-1] == ":" and doc.by_last.get(tokens.stop - 2) is not None:
         found = doc.by_last[tokens.stop - 2]
@@ -276,13 +314,18 @@ def _find(doc: _Text, start: int, end: int, prev_close: int, next_open: int) -> 
         hit = _in_clause(doc, max(before[0], p_start, prev_close), s_start)
         if hit is not None:
             return hit[0], hit[1], SENTENCE_BEFORE
-    elif not any(w[0].isalnum() for w in words) and p_start > 0:
+    elif p_start > 0 and not any(ch.isalnum() for ch in doc.blank[p_start:p_end]):
+        # A paragraph that is all quotation: its speaker was introduced just before.
         hit = _paragraph_before(doc, p_start)
         if hit is not None:
             return hit
     if end < p_end and ends_sentence:
-        hit = _trailer(doc, end + 1, min(next_open, p_end))
-        if hit is not None:
+        after = doc.sentences.sentence_at(end + 2)
+        stop = min(next_open, p_end, after[1])
+        hit = _trailer(doc, end + 1, stop)
+        # Only a short sentence of attribution ("Maduro said on Tuesday."),
+        # not a new statement that happens to start with a name and a verb.
+        if hit is not None and len(doc.token_range(hit[0].end, stop)) <= 6:
             return hit[0], hit[1], SENTENCE_AFTER
     return None
 

@@ -28,8 +28,15 @@ DESCRIPTOR = "descriptor"
 
 # Dotted initials (U.S., U.N.) are one token; a word keeps its inner
 # apostrophes and hyphens (Russia’s, Jean-Luc); anything else is one character.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., U.N.
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Adm)\.(?=\s)"  # titles with their dot
+    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: Charles E. Schumer
+    r"|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]"
+)
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 _CONNECTORS = frozenset({"of", "and", "for", "de", "del", "la", "el", "y", "to"})
 _PRONOUNS = frozenset({"he", "she"})
 #: Capitalised words that are not names where they stand (headers, days, months, adverbs).
@@ -90,7 +97,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word).lower()
+    return _POSSESSIVE.sub("", word).lower().rstrip(".").replace("’", "'")
 
 
 def _is_acronym(word: str) -> bool:
@@ -98,16 +105,37 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _capitalised(word: str) -> bool:
+    """Begins with a capital, or with a letter of a script without case (王毅, محمد)."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
 def _is_capital(word: str, cues: Cues) -> bool:
     """A capitalised word that can be part of a name (not "Guaido-led", not "During")."""
-    if not word[0].isupper() or _bare(word) in NOT_NAMES:
+    if _INITIAL.match(word):
+        return True  # the middle initial of "Scott A. Weiner"
+    if not _capitalised(word) or _bare(word) in NOT_NAMES:
         return False
     if _is_acronym(word):
         return True
     if "-" in word and not word.rsplit("-", 1)[1][:1].isupper():
         return False  # Guaido-led, U.S.-backed
+    if _PARTY_TAG.match(word):
+        return False  # "Sen. Chuck Grassley, R-Iowa, said": a party and state, not the speaker
     bare = _bare(word)
     return bare not in cues.stopwords and bare not in NOT_NAMES
+
+
+def _person_before(tokens: list[Token], first: int, of: int, cues: Cues) -> bool:
+    """Do the words before "of" end in a person's name ("Harjeet Singh of ActionAid")?"""
+    words = [t.text for t in tokens[first:of]]
+    run = 0
+    for w in reversed(words):
+        if not _is_capital(w, cues) or _bare(w) in cues.titles or w.lower() in cues.organisation_words:
+            break
+        run += 1
+    return run >= 2
 
 
 def find_candidates(text: str, tokens: list[Token], cues: Cues) -> list[Candidate]:
@@ -143,7 +171,7 @@ def find_candidates(text: str, tokens: list[Token], cues: Cues) -> list[Candidat
             found.append(Candidate(tokens[i].start, tokens[i].end, i, i, word, PRONOUN, PERSON))
             i += 1
             continue
-        starts = _is_capital(word, cues) or lower in cues.titles or (
+        starts = _is_capital(word, cues) or lower.rstrip(".") in cues.titles or (
             lower == "the" and i + 1 < n and joined(i + 1)
             and (_is_capital(tokens[i + 1].text, cues) or tokens[i + 1].text.lower() in roles))
         if not starts:
@@ -161,7 +189,8 @@ def find_candidates(text: str, tokens: list[Token], cues: Cues) -> list[Candidat
                 # "to" only after a title (ambassador to the United Nations), the
                 # others only after a capitalised word (Party of Kenya).
                 if (k < n and joined(k) and _is_capital(tokens[k].text, cues)
-                        and (previous.lower() in cues.titles if low == "to" else previous[:1].isupper())):
+                        and (previous.lower() in cues.titles if low == "to" else previous[:1].isupper())
+                        and not (low == "of" and _person_before(tokens, i, j, cues))):
                     j = k + 1
                 else:
                     break
@@ -205,13 +234,12 @@ def _classify(text: str, tokens: list[Token], first: int, last: int, cues: Cues,
         return make(ORGANISATION, " ".join(body))
     run: list[str] = []
     for w in reversed(proper):
-        if w.lower() in cues.titles or w.lower() in cues.organisation_words or not w[:1].isupper():
+        if _bare(w) in cues.titles or w.lower() in cues.organisation_words or not _capitalised(w):
             break
         run.insert(0, w)
     before_run = proper[len(proper) - len(run) - 1] if len(run) < len(proper) else ""
     has_org = any(w.lower() in cues.organisation_words for w in proper)
-    if has_org and not (run and before_run.lower() in cues.titles | cues.organisation_words
-                        and before_run[:1].isupper() and len(run) >= 2):
+    if has_org and not (run and _bare(before_run) in cues.titles | cues.organisation_words and len(run) >= 2):
         return make(ORGANISATION, " ".join(body))
     if not run:
         return make(DESCRIPTOR, PERSON)  # "the President"
