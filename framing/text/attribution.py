@@ -256,6 +256,9 @@ def _trailer(doc: _Text, start: int, end: int) -> tuple[Candidate, str, str] | N
         while k < tokens.stop and doc.tokens[k].text not in ",.;:!?":
             k += 1
         if k < tokens.stop and doc.tokens[k].text == ",":
+            named = doc.by_first.get(j + 1)
+            if found.kind == DESCRIPTOR and named is not None and named.last == k - 1 and named.kind == PERSON:
+                found = named  # "the mayor, Ana Diaz, said": the name, not the role
             j = k + 1
     while j < tokens.stop and (doc.tokens[j].text.lower() in _BETWEEN or doc.tokens[j].text.endswith("ly")):
         j += 1
