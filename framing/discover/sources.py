@@ -156,7 +156,7 @@ def source_table(
 
 
 def speaker_counts(quotes: pd.DataFrame, *, top: int = 8) -> pd.DataFrame:
-    """Quotations per outlet and speaker, each outlet's ``top`` speakers, the rest as "others".
+    """Quotations per outlet and speaker: each outlet's ``top`` speakers, the rest as "others (N speakers)".
 
     Returns
     -------
@@ -173,7 +173,7 @@ def speaker_counts(quotes: pd.DataFrame, *, top: int = 8) -> pd.DataFrame:
         rows.extend((outlet, s, n) for s, n in named[:top])
         rest = sum(n for _, n in named[top:])
         if rest:
-            rows.append((outlet, "others", rest))
+            rows.append((outlet, f"others ({len(named) - top} speakers)", rest))
         if counts["(no speaker found)"]:
             rows.append((outlet, "(no speaker found)", counts["(no speaker found)"]))
     return pd.DataFrame(rows, columns=["outlet", "speaker", "quotations"])
