@@ -94,3 +94,82 @@ def test_payloads_in_quotations_and_names_reach_the_page_escaped():
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
     table = at.dataframe[0].value.set_index("outlet")
     assert table.loc["Payload <img src=x onerror=alert(1)> News", "quotations"] == 2
+
+
+# -- In a real browser ---------------------------------------------------------------------------
+
+SIZES = [(1400, 900), (1024, 768)]
+
+
+@pytest.fixture(scope="module")
+def sources_server(tmp_path_factory):
+    _chromium()
+    pytest.importorskip("playwright.sync_api")
+    server = Server(tmp_path_factory.mktemp("sources-streamlit"))
+    server.start()
+    try:
+        yield server.base
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _screenshot(page, name: str, width: int, height: int) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}-{width}x{height}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_clicking_a_quotation_scrolls_to_it_in_the_text(sources_server, chromium, width, height):
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(RENDER_TIMEOUT)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(sources_server + "/sources")
+        page.get_by_text("Who each outlet quotes", exact=True).wait_for(state="visible")
+        page.locator('[data-testid="stImage"] img').first.wait_for(state="visible")
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible")
+        _wait_idle(page)
+        _screenshot(page, "sources-top", width, height)
+        # Pick teleSUR's live blog, then click Peskov's quotation in the list.
+        page.get_by_text("click one to see it in the text").wait_for(state="visible")
+        _wait_idle(page)
+        picker = page.locator('[data-testid="stSelectbox"] input[aria-label="Article"]')
+        picker.click()
+        picker.fill("teleSUR")
+        page.get_by_role("option").filter(has_text="teleSUR English").first.wait_for()
+        picker.press("Enter")
+        link = page.locator(f'a.fr-q-link[href="#{PESKOV}"]')
+        link.wait_for(state="visible")
+        _wait_idle(page)
+        assert "Dmitry Peskov · noted" in link.inner_text()
+        link.click()
+        target = page.locator(f"mark#{PESKOV}")
+        page.wait_for_function(
+            "id => { const r = document.getElementById(id).getBoundingClientRect();"
+            " return r.top >= 0 && r.bottom <= window.innerHeight; }", arg=PESKOV)
+        assert page.evaluate("() => location.hash") == f"#{PESKOV}"
+        assert target.inner_text().startswith("The meeting’s participants")
+        outline = page.evaluate(f"() => getComputedStyle(document.getElementById('{PESKOV}')).outlineStyle")
+        assert outline == "solid"  # :target marks the quotation jumped to
+        speaker = page.locator(f"mark#{PESKOV}").locator("xpath=preceding-sibling::span[1]")
+        assert speaker.inner_text() == "Dmitry Peskov"
+        _screenshot(page, "sources-quotation", width, height)
+        assert not dialogs
+    finally:
+        context.close()
