@@ -303,7 +303,14 @@ def _find(doc: _Text, start: int, end: int, prev_close: int, next_open: int) -> 
             hit = _trailer(doc, end + 1, stop)
             if hit is not None:
                 return hit
-    lead = _in_clause(doc, s_start, start)
+    # The clause nearest the quotation first: in "Carpenter says he wanted more,
+    # but town officials said “...”" the speaker is the officials.
+    lead = None
+    clause = _last_clause(doc, s_start, start)
+    if clause > s_start:
+        lead = _in_clause(doc, clause, start)
+    if lead is None:
+        lead = _in_clause(doc, s_start, start)
     if lead is not None:
         return lead[0], lead[1], ACCORDING_TO if lead[1] == "according to" else LEAD_IN
     tokens = doc.token_range(s_start, start - 1)  # without the opening mark
@@ -331,6 +338,19 @@ def _find(doc: _Text, start: int, end: int, prev_close: int, next_open: int) -> 
         if hit is not None and len(doc.token_range(hit[0].end, stop)) <= 6:
             return hit[0], hit[1], SENTENCE_AFTER
     return None
+
+
+_CLAUSE_LINKS = frozenset("but while as although though whereas yet".split())
+
+
+def _last_clause(doc: _Text, start: int, end: int) -> int:
+    """Where the last clause of ``[start, end)`` begins (after "; " or ", but"), else ``start``."""
+    tokens = doc.token_range(start, end)
+    for i in range(tokens.stop - 1, tokens.start, -1):
+        word = doc.tokens[i].text
+        if word == ";" or (doc.tokens[i - 1].text == "," and word.lower() in _CLAUSE_LINKS):
+            return doc.tokens[i].end
+    return start
 
 
 def _paragraph_before(doc: _Text, p_start: int) -> tuple[Candidate, str, str] | None:

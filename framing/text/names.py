@@ -171,7 +171,10 @@ def find_candidates(text: str, tokens: list[Token], cues: Cues) -> list[Candidat
             found.append(Candidate(tokens[i].start, tokens[i].end, i, i, word, PRONOUN, PERSON))
             i += 1
             continue
-        starts = _is_capital(word, cues) or lower.rstrip(".") in cues.titles or (
+        if _is_acronym(word) and lower in lowercase_words:
+            i += 1  # "JUST WATCHED", "READ MORE": a shouted common word, not initials
+            continue
+        starts = _is_capital(word, cues) or lower.rstrip(".") in cues.titles or cues.descriptors.get(lower) == GROUP or (
             lower == "the" and i + 1 < n and joined(i + 1)
             and (_is_capital(tokens[i + 1].text, cues) or tokens[i + 1].text.lower() in roles))
         if not starts:
@@ -181,7 +184,8 @@ def find_candidates(text: str, tokens: list[Token], cues: Cues) -> list[Candidat
         while j < n and joined(j):
             nxt = tokens[j].text
             low = nxt.lower()
-            if _is_capital(nxt, cues) or (nxt[:1].islower() and low in roles):
+            if (_is_capital(nxt, cues) and not (_is_acronym(nxt) and low in lowercase_words)) or (
+                    nxt[:1].islower() and low in roles):
                 j += 1
             elif low in _CONNECTORS and j + 1 < n and joined(j + 1):
                 previous = tokens[j - 1].text
@@ -224,6 +228,8 @@ def _classify(text: str, tokens: list[Token], first: int, last: int, cues: Cues,
             if all(_is_acronym(w) for w in body[:-1]):
                 return make(ORGANISATION, span_text[4:])  # the U.S. government
         kind = cues.descriptors.get(final.lower(), PERSON)
+        if kind == GROUP:
+            return make(GROUP, span_text)  # "the officials": a speaker as written
         return make(DESCRIPTOR, ORGANISATION if kind == ORGANISATION else PERSON)
     # After a possessive, the name proper: "Russia’s [Foreign Affairs spokeswoman Maria Zakharova]".
     cut = max((k + 1 for k, w in enumerate(body) if _POSSESSIVE.search(w)), default=0)
@@ -244,6 +250,8 @@ def _classify(text: str, tokens: list[Token], first: int, last: int, cues: Cues,
     if not run:
         return make(DESCRIPTOR, PERSON)  # "the President"
     titled = len(run) < len(proper)
+    if words[0].lower() == "the" and not titled:
+        return make(ORGANISATION, " ".join(body))  # The Daily Beast, the Miraflores: not a person
     at_sentence_start = first == 0 or tokens[first - 1].text in ".!?:…" or "\n" in text[
         tokens[first - 1].end:tokens[first].start]
     if len(words) == 1 and not titled and at_sentence_start and words[0].lower() in lowercase_words:

@@ -197,3 +197,14 @@ def test_gold_file_speakers(sample):
     right = sum((words(r["match_words"]) <= words(predicted[(r["article"], int(r["start"]))]))
                 if r["match_words"] else not predicted[(r["article"], int(r["start"]))] for r in rows)
     assert right / len(rows) >= 0.85
+
+
+def test_shouted_boilerplate_and_the_publication_are_not_people():
+    text = ("JUST WATCHED the video of the rally. Senator Ana Ruiz spoke to The Daily Beast on Monday.\n\n"
+            "“We will keep marching until the law is changed, every week,” she said.\n\n"
+            "“We are here for the long haul, all of us,” Ruiz said, as town officials said "
+            "“the square must be cleared by nine tonight.”")
+    assert named(text, "We will keep marching") == "Ana Ruiz"  # not The Daily Beast
+    assert named(text, "We are here") == "Ana Ruiz"
+    a = attribution_of(text, "the square must")
+    assert (a.speaker, a.kind) == ("officials", "group")
