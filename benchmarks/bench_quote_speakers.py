@@ -33,9 +33,10 @@ from collections import Counter
 from pathlib import Path
 
 from framing.corpus import load_sample_corpus
-from framing.text.attribution import NOT_FOUND, _Text, attribute_quotations, direct_quotations
+from framing.text.attribution import NOT_FOUND, attribute_quotations, direct_quotations
 from framing.text.cues import default_cues
 from framing.text.names import PRONOUN, DESCRIPTOR
+from framing.text.quote_context import QuoteContext
 from framing.text.quotes import quotation_spans
 from framing.text.speakers import speaker_names
 from framing.text.tokens import fold
@@ -61,7 +62,7 @@ def is_right(predicted: str, match_words: str) -> bool:
 
 def nearest_name_baseline(text: str) -> dict[int, str]:
     """The nearest name before each direct quotation, in its paragraph or the one before."""
-    doc = _Text(text, default_cues())
+    doc = QuoteContext(text, default_cues())
     names = [c for c in doc.candidates if c.kind not in (PRONOUN, DESCRIPTOR)]
     guesses = {}
     for start, _, _ in direct_quotations(text):

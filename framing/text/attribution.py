@@ -27,13 +27,13 @@ speaker's.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from framing.text.cues import GROUP, ORGANISATION, PERSON, Cues, default_cues
-from framing.text.names import DESCRIPTOR, PRONOUN, Candidate, Token, find_candidates, tokenize
-from framing.text.quotes import QUOTED, _paragraph_ends, classify_quotation, quotation_spans
-from framing.text.sentences import SentenceIndex
+from framing.text.names import DESCRIPTOR, PRONOUN, Candidate
+from framing.text.quote_context import PREPOSITIONS, QuoteContext
+from framing.text.quotes import QUOTED, classify_quotation, quotation_spans
 
 AFTER_X_SAID = "same sentence: X said"
 AFTER_SAID_X = "same sentence: said X"
@@ -50,7 +50,6 @@ HOW = (AFTER_X_SAID, AFTER_SAID_X, ACCORDING_TO, LEAD_IN, COLON, SENTENCE_BEFORE
 # Words that may stand between a speaker and the verb ("Padrino also
 # mentioned", "has categorically called").
 _BETWEEN = frozenset("also has have had was were is are will would then further again once later".split())
-_PREPOSITIONS = frozenset("from of in at to with by on for about against regarding near".split())
 _SENTENCE_END = ".!?…"
 
 
@@ -94,74 +93,7 @@ class Attribution:
     via: str
 
 
-def _full_or_titled(c: Candidate) -> bool:
-    """"Dmitry Peskov" or "Minister Padrino", not a lone "Syria" or "the Syria"."""
-    words = c.text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return len(c.core.split()) >= 2 or len(words) > len(c.core.split())
-
-
-class _Text:
-    """One text prepared for attribution: quotations blanked, tokens, names."""
-
-    def __init__(self, text: str, cues: Cues):
-        self.text = text
-        self.cues = cues
-        self.spans = quotation_spans(text)
-        chars = list(text)
-        for start, end, _ in self.spans:
-            chars[start:end] = " " * (end - start)
-        # Names and verbs are looked for outside quotations only: a name inside
-        # a quotation is the speaker talking about someone.
-        self.blank = "".join(chars)
-        self.tokens: list[Token] = tokenize(self.blank)
-        self.token_starts = [t.start for t in self.tokens]
-        self.candidates = find_candidates(self.blank, self.tokens, cues)
-        self.by_last = {c.last: c for c in self.candidates}
-        self.by_first = {c.first: c for c in self.candidates}
-        self.candidate_ends = [c.end for c in self.candidates]
-        self.paragraph_ends = _paragraph_ends(text)
-        # Pronouns and role nouns already resolved, by their start: what they refer to.
-        self.resolved: dict[int, Candidate] = {}
-        self.sentences = SentenceIndex(text)
-        # Surnames of people named in full or with a title: a lone "Moncada" is a person.
-        self.surnames = {c.core.split()[-1].lower() for c in self.candidates
-                         if c.kind == PERSON and _full_or_titled(c)}
-
-    def token_range(self, start: int, end: int) -> range:
-        return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
-
-    def paragraph_index(self, pos: int) -> int:
-        return min(bisect_right(self.paragraph_ends, pos), len(self.paragraph_ends) - 1)
-
-    def paragraph(self, pos: int, back: int = 0) -> tuple[int, int]:
-        """``(start, end)`` of the paragraph holding ``pos``, or of the one ``back`` paragraphs before."""
-        i = max(self.paragraph_index(pos) - back, 0)
-        start = self.paragraph_ends[i - 1] if i else 0
-        # The paragraph begins after its break's blank line.
-        while start < self.paragraph_ends[i] and self.text[start].isspace():
-            start += 1
-        return start, self.paragraph_ends[i]
-
-    def verb_at(self, i: int) -> tuple[str, int] | None:
-        """The reporting verb starting at token ``i`` and its length in tokens."""
-        for size in range(self.cues.longest_verb, 0, -1):
-            words = tuple(t.text.lower() for t in self.tokens[i:i + size])
-            if len(words) == size and words in self.cues.verbs:
-                return self.cues.verbs[words], size
-        return None
-
-    def is_person(self, c: Candidate) -> bool:
-        """A person for pronouns: a full name, a titled one, or a surname of one."""
-        return c.kind == PERSON and (_full_or_titled(c) or c.core.lower() in self.surnames)
-
-    def after_preposition(self, c: Candidate) -> bool:
-        """"on Climate Change Communication", "to Enroll America": not a subject."""
-        return c.first > 0 and self.tokens[c.first - 1].text.lower() in _PREPOSITIONS
-
-
-def _subject_before(doc: _Text, verb_index: int, floor: int) -> Candidate | None:
+def _subject_before(doc: QuoteContext, verb_index: int, floor: int) -> Candidate | None:
     """The speaker standing before a verb: adverbs, appositions and "from X" skipped.
 
     "Gary Rosenblatt, the editor of The Jewish Week, said": after a comma, a
@@ -188,7 +120,7 @@ def _subject_before(doc: _Text, verb_index: int, floor: int) -> Candidate | None
         found = doc.by_last.get(i)
         if found is not None and found.first >= floor:
             before = found.first - 1
-            if before >= floor and doc.tokens[before].text.lower() in _PREPOSITIONS:
+            if before >= floor and doc.tokens[before].text.lower() in PREPOSITIONS:
                 i = before - 1  # "The Front (FMLN) from El Salvador has released"
                 continue
             return found
@@ -203,7 +135,7 @@ def _subject_before(doc: _Text, verb_index: int, floor: int) -> Candidate | None
     return None
 
 
-def _verbs(doc: _Text, tokens: range):
+def _verbs(doc: QuoteContext, tokens: range):
     i = tokens.start
     while i < tokens.stop:
         hit = doc.verb_at(i)
@@ -214,7 +146,7 @@ def _verbs(doc: _Text, tokens: range):
             i += 1
 
 
-def _in_clause(doc: _Text, start: int, end: int) -> tuple[Candidate, str] | None:
+def _in_clause(doc: QuoteContext, start: int, end: int) -> tuple[Candidate, str] | None:
     """A reporting verb and its speaker anywhere in ``[start, end)``: "X said", "said X"."""
     tokens = doc.token_range(start, end)
     for i, (verb, size) in _verbs(doc, tokens):
@@ -231,7 +163,7 @@ def _in_clause(doc: _Text, start: int, end: int) -> tuple[Candidate, str] | None
     return None
 
 
-def _trailer(doc: _Text, start: int, end: int) -> tuple[Candidate, str, str] | None:
+def _trailer(doc: QuoteContext, start: int, end: int) -> tuple[Candidate, str, str] | None:
     """"“...,” X said", "said X" or "according to X" right after a closing mark."""
     tokens = doc.token_range(start, end)
     i = tokens.start
@@ -266,7 +198,7 @@ def _trailer(doc: _Text, start: int, end: int) -> tuple[Candidate, str, str] | N
     return (found, hit[0], AFTER_X_SAID) if hit is not None else None
 
 
-def _resolve(doc: _Text, found: Candidate) -> tuple[Candidate, str] | None:
+def _resolve(doc: QuoteContext, found: Candidate) -> tuple[Candidate, str] | None:
     """A speaker candidate as a speaker: pronouns and "the diplomat" refer back."""
     if found.kind in (PERSON, ORGANISATION, GROUP):
         return found, "name"
@@ -290,7 +222,7 @@ def _resolve(doc: _Text, found: Candidate) -> tuple[Candidate, str] | None:
     return None
 
 
-def _find(doc: _Text, start: int, end: int, prev_close: int, next_open: int) -> tuple[Candidate, str, str] | None:
+def _find(doc: QuoteContext, start: int, end: int, prev_close: int, next_open: int) -> tuple[Candidate, str, str] | None:
     """The first rule that names a speaker for the quotation ``[start, end)``."""
     p_start, p_end = doc.paragraph(start)
     s_start = max(doc.sentences.sentence_at(max(start - 1, 0))[0], p_start, prev_close)
@@ -343,7 +275,7 @@ def _find(doc: _Text, start: int, end: int, prev_close: int, next_open: int) -> 
 _CLAUSE_LINKS = frozenset("but while as although though whereas yet".split())
 
 
-def _last_clause(doc: _Text, start: int, end: int) -> int:
+def _last_clause(doc: QuoteContext, start: int, end: int) -> int:
     """Where the last clause of ``[start, end)`` begins (after "; " or ", but"), else ``start``."""
     tokens = doc.token_range(start, end)
     for i in range(tokens.stop - 1, tokens.start, -1):
@@ -353,7 +285,7 @@ def _last_clause(doc: _Text, start: int, end: int) -> int:
     return start
 
 
-def _paragraph_before(doc: _Text, p_start: int) -> tuple[Candidate, str, str] | None:
+def _paragraph_before(doc: QuoteContext, p_start: int) -> tuple[Candidate, str, str] | None:
     """The last sentence of the paragraph before: a verb and its subject, or its subject alone."""
     q_start, q_end = doc.paragraph(p_start, back=1)
     body = doc.blank[q_start:q_end].strip()
@@ -400,7 +332,7 @@ def attribute_quotations(text: str, *, cues: Cues | None = None) -> list[Attribu
         One per outermost direct quotation, in order; ``how`` is
         :data:`NOT_FOUND` and ``speaker`` "" where no rule names a speaker.
     """
-    doc = _Text(text, cues or default_cues())
+    doc = QuoteContext(text, cues or default_cues())
     quotes = direct_quotations(text)
     found: list[Attribution] = []
     for n, (start, end, closed) in enumerate(quotes):
