@@ -206,3 +206,25 @@ def test_number_and_possessive_helpers():
     assert grammar.is_mass_noun("unrest") and not grammar.is_mass_noun("clash")
     assert grammar.keep_possessive("Maduro’s regime", "Maduro government") == "Maduro’s government"
     assert grammar.fix_article("A", "uprising") == "An" and grammar.fix_article("a", "events") == ""
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+FRAGMENTS = ["a", "an", "A", "the", "coup", "coups", "Coup", "regime", "regime's", "Maduro regime", "Maduro’s regime",
+             "uprising", "interim president", "‘farce’", "“coup”", "destabilized", "U.S.-backed", "protesters",
+             "protesters’", "President", "Nicolas Maduro", "opposition politician", "far-right", ".", ",", "\n\n",
+             "said", "imperialist interference", "events", "Venezuelan", "constitutional president"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14), st.sampled_from(["opposite", "neutral"]))
+def test_any_mix_of_wordings_gives_consistent_changes(lexicons, words, target):
+    text = " ".join(words)
+    result = rewrite(text, lexicons, target=target)
+    rebuilt, pos = [], 0
+    for change in result.changes:
+        assert text[change.start:change.end] == change.original
+        assert result.text[change.new_start:change.new_end] == change.replacement
+        rebuilt.append(text[pos:change.start] + change.replacement)
+        pos = change.end
+    assert "".join(rebuilt) + text[pos:] == result.text
