@@ -133,7 +133,8 @@ def _story(content: HandoutContent, styles: dict[str, ParagraphStyle], width: fl
     flow.append(Spacer(1, 3 * mm))
     column = width / len(content.passages)
     flow.append(_grid([[_passage_cell(p, styles) for p in content.passages]], [column] * len(names), header=False))
-    flow += [PageBreak(), Paragraph("How to read this", styles["h2"]), Paragraph(text_markup(HOW_TO_READ), styles["body"])]
+    flow += [PageBreak(), Paragraph("How to read this", styles["h2"]),
+             Paragraph(text_markup(HOW_TO_READ), styles["body"])]
     if not content.concepts.empty:
         flow.append(Paragraph("Which words each outlet chose (whole articles)", styles["h2"]))
         header = [Paragraph("<b>Concept</b>", styles["cell"])] + [
@@ -158,11 +159,10 @@ def _story(content: HandoutContent, styles: dict[str, ParagraphStyle], width: fl
         rows = [[Paragraph(f"<b>{h}</b>", styles["cell"]) for h in
                  ("Word as written", "Mark", "Concept", "Wording (weight)", "Voice", "Counts", "Frame")]]
         for m in passage.marks:
-            rows.append([Paragraph(text_markup(m.surface), styles["cell"]), Paragraph(mark_label(m) or "—", styles["cell"]),
-                         Paragraph(text_markup(m.concept_label), styles["cell"]),
-                         Paragraph(text_markup(f"{m.canonical} ({_number(m.weight)})"), styles["cell"]),
-                         Paragraph(_VOICE_WORDS.get(m.voice, m.voice), styles["cell"]),
-                         Paragraph(_number(m.effective), styles["cell"]), Paragraph(text_markup(m.pole_label), styles["cell"])])
+            cells = (text_markup(m.surface), mark_label(m) or "\u2014", text_markup(m.concept_label),
+                     text_markup(f"{m.canonical} ({_number(m.weight)})"), _VOICE_WORDS.get(m.voice, m.voice),
+                     _number(m.effective), text_markup(m.pole_label))
+            rows.append([Paragraph(cell, styles["cell"]) for cell in cells])
         if len(rows) == 1:
             rows.append([Paragraph("No lexicon word in this excerpt.", styles["cell"])] + [""] * 6)
         shares = [0.17, 0.06, 0.2, 0.2, 0.1, 0.07, 0.2]

@@ -206,8 +206,8 @@ def _questions(counts: pd.DataFrame, names: list[str], passages: list[Passage],
     for passage in passages:
         scare = next((m for m in passage.marks if m.voice == SCARE_QUOTED and m.pole in (POSITIVE, NEGATIVE)), None)
         if scare:
-            questions.append(f"{passage.name} puts “{scare.surface}” in quotation marks. Why would a writer do that, "
-                             "and which side does the quoted word then favour?")
+            questions.append(f"{passage.name} puts “{scare.surface}” in quotation marks. Why would a writer "
+                             "do that, and which side does the quoted word then favour?")
             notes.append(f"“{scare.surface}” on its own is {scare.canonical} ({_signed(scare.weight)}); in scare "
                          f"quotes it counts {_signed(scare.effective)}, for {scare.pole_label}: the writer keeps "
                          "the word at a distance.")

@@ -234,7 +234,8 @@ def reframe(
         if following and following[2] is concept and not text[end:following[0]].strip():
             continue  # "imperialist interference": the head noun's change is enough
         surface = text[start:end]
-        choice = choose(concept, matched, surface, target=target, usage=usage, title=_is_title(text, start, end, matched))
+        title = _is_title(text, start, end, matched)
+        choice = choose(concept, matched, surface, target=target, usage=usage, title=title)
         if choice is None:
             continue
         start, end, original, replacement = _fit(text, pos, start, end, matched.text, choice.wording)
