@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "framing.cli.terms_commands",
     "framing.cli.quote_commands",
     "framing.cli.dashboard_command",
+    "framing.cli.handout_command",
 )
 
 
