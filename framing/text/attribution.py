@@ -123,7 +123,14 @@ def _subject_before(doc: QuoteContext, verb_index: int, floor: int) -> Candidate
             if before >= floor and doc.tokens[before].text.lower() in PREPOSITIONS:
                 i = before - 1  # "The Front (FMLN) from El Salvador has released"
                 continue
-            return found
+            if found.kind == DESCRIPTOR and found.first - 2 >= floor and doc.tokens[found.first - 1].text == ",":
+                named = doc.by_last.get(found.first - 2)
+                if named is not None and named.kind in (PERSON, ORGANISATION) and named.first >= floor:
+                    return named  # "Ruiz, the leader of the council, responded": the name, not the role
+            if not (after_comma and _inside_phrase(doc, found, floor)):
+                return found
+            # "McConnell, the leader of GOP-controlled Senate, responded": a name
+            # after other words of an apposition is not its subject.
         if not after_comma or appositions >= 3:
             return None
         while i >= floor and doc.tokens[i].text not in ",.;:!?":
@@ -133,6 +140,15 @@ def _subject_before(doc: QuoteContext, verb_index: int, floor: int) -> Candidate
         appositions += 1
         i -= 1
     return None
+
+
+def _inside_phrase(doc: QuoteContext, c: Candidate, floor: int) -> bool:
+    """Does a lowercase word (other than "the", "a") stand just before the candidate?"""
+    i = c.first - 1
+    while i >= floor and doc.tokens[i].text.lower() in ("the", "a", "an"):
+        i -= 1
+    return i >= floor and doc.tokens[i].text.isalpha() and doc.tokens[i].text.islower() \
+        and doc.tokens[i].text not in _BETWEEN
 
 
 def _verbs(doc: QuoteContext, tokens: range):

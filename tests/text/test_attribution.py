@@ -208,3 +208,11 @@ def test_shouted_boilerplate_and_the_publication_are_not_people():
     assert named(text, "We are here") == "Ana Ruiz"
     a = attribution_of(text, "the square must")
     assert (a.speaker, a.kind) == ("officials", "group")
+
+
+def test_a_name_inside_an_apposition_is_not_the_speaker():
+    text = ("Ruiz, the leader of the Valley Council, responded to the mayor: “We will not be told "
+            "when to meet, not by anyone.”\n\n"
+            "Tom Hale, a farmer who chairs the Growers Union, said “the harvest is lost and nobody is helping us.”")
+    assert attribution_of(text, "We will not be told").speaker == "Ruiz"
+    assert attribution_of(text, "the harvest is lost").speaker == "Tom Hale"
