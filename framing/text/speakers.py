@@ -30,6 +30,22 @@ def _org_key(name: str) -> str:
     return fold(_THE.sub("", name)).strip()
 
 
+def _fullest(core: str, full: set[str]) -> str:
+    """The fullest name the article gives that ends with ``core`` ("Padrino" → "Vladimir Padrino").
+
+    Two different people of one surname ("Rob Smith", "Sam Smith") keep their
+    own names, and a lone "Smith" between them stays "Smith" rather than guess.
+    """
+    words = [fold(w) for w in core.split()]
+    fits = [name for name in full if [fold(w) for w in name.split()][-len(words):] == words]
+    if not fits:
+        return core
+    firsts = {fold(name.split()[0]) for name in fits}
+    if len(words) == 1 and len(firsts) > 1:
+        return core
+    return max(fits, key=lambda name: (len(name.split()), len(name)))
+
+
 def speaker_names(text: str, attributions: Sequence[Attribution], *, cues: Cues | None = None) -> list[str]:
     """The merged name of each attribution's speaker ("" where none was found).
 
@@ -51,15 +67,12 @@ def speaker_names(text: str, attributions: Sequence[Attribution], *, cues: Cues 
     """
     cues = cues or default_cues()
     candidates = find_candidates(text, tokenize(text), cues)
-    fullest: dict[str, str] = {}
+    full_names: dict[str, set[str]] = {}
     acronyms: dict[str, str] = {}
     org_names: dict[str, str] = {}
     for c in candidates:
-        if c.kind == PERSON:
-            words = c.core.split()
-            key = fold(words[-1])
-            if len(words) > len(fullest.get(key, "").split()):
-                fullest[key] = c.core
+        if c.kind == PERSON and len(c.core.split()) >= 2:
+            full_names.setdefault(fold(c.core.split()[-1]), set()).add(c.core)
         elif c.kind == ORGANISATION:
             key = _org_key(c.core)
             org_names.setdefault(key, _THE.sub("", c.text))
@@ -71,7 +84,7 @@ def speaker_names(text: str, attributions: Sequence[Attribution], *, cues: Cues 
         if not a.speaker:
             names.append("")
         elif a.kind == PERSON:
-            names.append(fullest.get(fold(a.core.split()[-1]), a.core))
+            names.append(_fullest(a.core, full_names.get(fold(a.core.split()[-1]), set())))
         elif a.kind == ORGANISATION:
             key = _org_key(a.core)
             key = acronyms.get(key, key)

@@ -216,3 +216,12 @@ def test_a_name_inside_an_apposition_is_not_the_speaker():
             "Tom Hale, a farmer who chairs the Growers Union, said “the harvest is lost and nobody is helping us.”")
     assert attribution_of(text, "We will not be told").speaker == "Ruiz"
     assert attribution_of(text, "the harvest is lost").speaker == "Tom Hale"
+
+
+def test_two_people_of_one_surname_stay_two_speakers():
+    text = ("Rob Smith and Sam Smith run the farm.\n\n"
+            "“We lost the whole harvest this year, all of it,” Rob Smith said.\n\n"
+            "“The bank will not wait for us, not for long,” Sam Smith said.\n\n"
+            "“Nobody here knows what comes next, nobody,” Smith said.")
+    assert named(text, "We lost") == "Rob Smith" and named(text, "The bank") == "Sam Smith"
+    assert named(text, "Nobody here") == "Smith"  # which one, the text does not say
