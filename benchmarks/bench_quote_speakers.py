@@ -2,7 +2,7 @@
 
 Run by hand (not part of the tests)::
 
-    python benchmarks/bench_quote_speakers.py [--articles 400] [--show 50] [--seed 17]
+    python benchmarks/bench_quote_speakers.py [--articles 400] [--show 50] [--seed 777]
 
 1. **Gold** (``tests/data/quote-speakers-gold.csv``: every direct quotation of
    the bundled sample with its speaker, read by hand). A speaker is right
@@ -155,7 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--show", type=int, default=50)
-    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--seed", type=int, default=777)
     args = parser.parse_args()
     gold_report()
     dev_report(args.articles, args.show, args.seed)
