@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.resources
+import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -82,6 +83,14 @@ cancer disease illness sick sickness pain pandemic epidemic outbreak
 ZIPF_MAX = 4.5
 WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 ABSTRACT_NOUN = re.compile(r"(?:ism|ity|ice|tion|sion|ery|ment|ness|ence|ance|dom|hood)$")
+
+# Plain senses of generated words: phrases in which the word names a legal or official
+# category, not a judgement (written into the term's ``except``).
+PLAIN_SENSES = {
+    "violent": ["violent crime", "violent offender", "non-violent", "violent extremism"],
+    "terrorist": ["terrorist group", "terrorist organization", "terrorist organisation",
+                  "designated terrorist", "terrorist attack"],
+}
 
 CONCEPTS = {
     "negative_emotive": ("Negative emotive words", "negative emotive (VADER)"),
@@ -188,7 +197,9 @@ def render(curated_text: str, chosen: dict[str, list[tuple[str, float, str]]]) -
             f'label = "{label}"',
             f"[concepts.{concept}.terms]",
         ]
-        parts += [f'"{w}" = {{ weight = {wt}, category = "{category}", source = "{src}" }}' for w, wt, src in terms]
+        for word, weight, source in terms:
+            exceptions = "".join(f', except = {json.dumps(PLAIN_SENSES[word])}' if word in PLAIN_SENSES else "")
+            parts.append(f'"{word}" = {{ weight = {weight}, category = "{category}", source = "{source}"{exceptions} }}')
     return "\n".join(parts) + "\n"
 
 
