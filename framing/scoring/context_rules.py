@@ -11,7 +11,7 @@ exactly the words the term matched.
   Corasick 1975, as the matcher), run only on texts with a candidate that has phrases.
 * ``negation`` (a lexicon's ``[context_rules]``, for the categories it lists): a term one
   or two words after a negation cue ("not racist", "no arrests", "didn't claim") is
-  denied rather than asserted. The cues are those of NegEx's pre-negation triggers that
+  denied rather than asserted; punctuation between cue and term ends the cue's reach. The cues are those of NegEx's pre-negation triggers that
   stand alone (Chapman et al. 2001, "A simple algorithm for identifying negated findings
   and diseases in discharge summaries", J Biomed Inform 34(5)), with the window kept
   short as NegEx's scope is.
@@ -115,5 +115,7 @@ class ContextRules:
 
     @staticmethod
     def _negated(key: str, start: int) -> bool:
-        before = key[max(0, start - 60):start].split()
-        return any(word in NEGATION_CUES for word in before[-NEGATION_WINDOW:])
+        # Punctuation folds to an extra space: a cue before a comma, colon or full stop
+        # ("No: a radical plan") belongs to another clause.
+        clause = key[max(0, start - 60):start].rpartition("  ")[2]
+        return any(word in NEGATION_CUES for word in clause.split()[-NEGATION_WINDOW:])
