@@ -93,6 +93,9 @@ def render() -> None:
         terms = terms[mask]
     st.dataframe(
         terms.drop(columns=["version"]), hide_index=True, width="stretch", height=460,
+        # Why a term is flagged (category, source) next to the term; the concept label is the
+        # category where a term has none of its own.
+        column_order=["lexicon", "concept", "term", "weight", "pole", "category", "source", "axis", "forms", "except"],
         column_config={
             "concept_label": st.column_config.TextColumn("concept label"),
             "weight": st.column_config.NumberColumn("weight", format="%+.2f"),
