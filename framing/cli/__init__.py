@@ -24,7 +24,9 @@ COMMAND_MODULES = (
     "framing.cli.store_commands",
     "framing.cli.story_commands",
     "framing.cli.terms_commands",
+    "framing.cli.quote_commands",
     "framing.cli.dashboard_command",
+    "framing.cli.handout_command",
 )
 
 
