@@ -110,7 +110,8 @@ def load_checkpoint(path: Path) -> dict[str, Any] | None:
     :data:`CHECKPOINT_VERSION`), ``chunks_done`` and ``position`` and
     ``articles`` (non-negative integers), ``partials`` (as
     :func:`framing.scoring.partials.partials_to_json` writes them, parsed here
-    into ``state["partials_parsed"]``), ``parts`` (part records, one per chunk
+    into ``state["partials_parsed"]``; their articles must add up to
+    ``articles``) and ``partials_sha256`` (:func:`partials_digest` of them), ``parts`` (part records, one per chunk
     done), ``complete`` (null, or the finished output's record). The Dask
     engine's checkpoint holds the fingerprint alone.
 
@@ -149,8 +150,17 @@ def load_checkpoint(path: Path) -> dict[str, Any] | None:
         raise _fail(path, "parts", f"{len(parts)} records for {state['chunks_done']} chunks done")
     if sum(p["rows"] for p in parts) != state["articles"]:
         raise _fail(path, "articles", "not the sum of the parts' rows")
-    state["partials_parsed"] = parse_partials(path, state.get("partials"))
+    if state.get("partials_sha256") != partials_digest(state.get("partials")):
+        raise _fail(path, "partials", "they do not match their recorded SHA-256 (partials_sha256)")
+    partials = state["partials_parsed"] = parse_partials(path, state.get("partials"))
+    if sum(p.articles for p in partials.values()) != state["articles"]:
+        raise _fail(path, "partials", "their article counts do not add up to the parts' rows")
     return state
+
+
+def partials_digest(data: Any) -> str:
+    """SHA-256 of saved partials as JSON: a checkpoint's partials must match the digest saved with them."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def parse_partials(path: Path, data: Any) -> Partials:

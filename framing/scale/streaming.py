@@ -41,7 +41,7 @@ from framing.scoring.partials import Partials, merge_partials, outlet_table, par
 from framing.provenance import provenance
 from framing.scale.checkpoint import (
     CHECKPOINT_VERSION, CheckpointError, check_fingerprint, checkpoint_path, load_checkpoint, part_is_intact,
-    part_record, save_checkpoint,
+    part_record, partials_digest, save_checkpoint,
 )
 from framing.scale.score_sink import (
     check_output_path, check_output_not_input, finish_output, part_files, parts_dir, read_scores, remove_parts,
@@ -312,8 +312,9 @@ def stream_scores(
     position = state["position"]
 
     def save(**extra: Any) -> dict[str, Any]:
+        data = partials_to_json(partials)
         saved = dict(chunks_done=len(parts), position=position, articles=sum(p["rows"] for p in parts),
-                     parts=parts, partials=partials_to_json(partials), **extra)
+                     parts=parts, partials=data, partials_sha256=partials_digest(data), **extra)
         save_checkpoint(checkpoint, fingerprint, **saved)
         return saved
 
