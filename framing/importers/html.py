@@ -23,7 +23,7 @@ from typing import Any
 
 from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, make_article
-from framing.importers.html_limits import MAX_ELEMENTS, count_elements, limit_attributes
+from framing.importers.html_limits import MAX_ELEMENTS, MAX_EXTRACTOR_ELEMENTS, count_elements, limit_attributes
 from framing.importers.text import decode_text
 
 # Elements whose content is never article text.
@@ -150,7 +150,8 @@ def import_html(data: bytes, filename: str, options: ImportOptions) -> list[Arti
         raise ImportProblem(f"{filename}: HTML page of {elements:,} elements, over the limit of {MAX_ELEMENTS:,} "
                             "(a news page has a few thousand)")
     html, _ = limit_attributes(html)  # lxml's work grows with the square of an element's attributes
-    extracted = _extract(html)
+    # trafilatura's work grows with the elements: a page of very many is read by the linear fallback.
+    extracted = _extract(html) if elements <= MAX_EXTRACTOR_ELEMENTS else None
     if extracted and (extracted.get("text") or "").strip():
         meta = {"extraction": "trafilatura"}
         if extracted.get("author"):

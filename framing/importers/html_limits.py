@@ -15,9 +15,11 @@ tag, as in the HTML tokenizer's attribute-value states [1]_) and counts an
 attribute at each name outside quotes, with or without a value.
 
 trafilatura's own work grows with the number of elements, about 40 µs
-each (100,000 elements: 4 s), so :func:`framing.importers.html.import_html` refuses a page of
-more than :data:`MAX_ELEMENTS` (a news page has a few thousand, a long
-encyclopaedia article tens of thousands).
+each (100,000 elements: 4 s), so :func:`framing.importers.html.import_html`
+reads a page of more than :data:`MAX_EXTRACTOR_ELEMENTS` with its linear
+fallback (9 µs each) and refuses one of more than :data:`MAX_ELEMENTS` (a
+news page has a few thousand, a long encyclopaedia article tens of
+thousands).
 
 References
 ----------
@@ -31,8 +33,10 @@ import re
 
 #: Attributes kept per start tag; beyond this an element is hostile, not a page's.
 MAX_ATTRIBUTES = 1_000
-#: Elements (start tags) accepted per page.
-MAX_ELEMENTS = 100_000
+#: Elements (start tags) of a page given to trafilatura; more go to the fallback reader.
+MAX_EXTRACTOR_ELEMENTS = 100_000
+#: Elements accepted per page (the fallback reads 1,000,000 in about 9 s).
+MAX_ELEMENTS = 500_000
 
 _TAG_START = re.compile(r"<[A-Za-z]")
 #: A tag's end, a quote opening a value, or the first character of a name
