@@ -94,18 +94,26 @@ def many_operators_pdf(operators: int = 200_000) -> bytes:
 
 
 def encrypted_pdf(*, aes: bool) -> bytes:
-    """T1: a PDF with an ``/Encrypt`` dictionary: AES-128 (``/V 4 /CFM /AESV2``) or RC4 (``/V 2``).
+    """T1: an encrypted PDF (standard security handler, ISO 32000-1, 7.6.3).
 
-    The page is not really encrypted: the reader fails (or must fail) on the
-    encryption dictionary alone, before it reads any text.
+    ``aes=True``: AES-128 (``/V 4 /R 4``, ``/CFM /AESV2``) with an empty
+    user password, so that a reader opens it and needs AES for the page;
+    ``aes=False``: RC4 (``/V 2 /R 3``) with the user password ``secret``.
+    The O and U entries are computed with pypdf's implementation of
+    Algorithms 2, 3 and 5 of the standard.
     """
-    objects = _page_objects(b"BT /F1 12 Tf 72 720 Td (secret) Tj ET", compress=False)
-    if aes:
-        encrypt = (b"<< /Filter /Standard /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen "
-                   b"/Length 16 >> >> /StmF /StdCF /StrF /StdCF /O <" + b"11" * 32 + b"> /U <" + b"22" * 32
-                   + b"> /P -1028 >>")
-    else:
-        encrypt = b"<< /Filter /Standard /V 2 /R 3 /Length 128 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -1028 >>"
-    objects.append(encrypt)
-    file_id = b"<" + b"ab" * 16 + b">"
-    return _pdf(objects, b"/Encrypt 6 0 R /ID [%s %s] " % (file_id, file_id))
+    from pypdf._encryption import AlgV4
+
+    user = b"" if aes else b"secret"
+    rev, key_size, permissions = (4 if aes else 3), 128, -1028  # key size in bits, as pypdf takes it
+    file_id = b"\xab" * 16
+    o_value = AlgV4.compute_O_value(AlgV4.compute_O_value_key(b"owner", rev, key_size), user, rev)
+    key = AlgV4.compute_key(user, rev, key_size, o_value, permissions & 0xFFFFFFFF, file_id, True)
+    u_value = AlgV4.compute_U_value(key, rev, file_id)
+    objects = _page_objects(b"\x00" * 32, compress=False)  # the "encrypted" content: never decrypted here
+    crypt = b"/V 4 /R 4 /CF << /StdCF << /CFM /AESV2 /AuthEvent /DocOpen /Length 16 >> >> /StmF /StdCF /StrF /StdCF" \
+        if aes else b"/V 2 /R 3"
+    objects.append(b"<< /Filter /Standard %s /Length 128 /O <%s> /U <%s> /P %d >>"
+                   % (crypt, o_value.hex().encode(), u_value.hex().encode(), permissions))
+    hex_id = b"<" + file_id.hex().encode() + b">"
+    return _pdf(objects, b"/Encrypt 6 0 R /ID [%s %s] " % (hex_id, hex_id))
