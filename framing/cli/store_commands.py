@@ -18,12 +18,21 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 
+#: Largest --max-bytes: a file is read into memory whole, and 2 GB is what one read returns.
+MAX_SIZE = 2_000_000_000
+#: Largest --max-text-chars (also the CSV reader's cell limit, a C long on every platform).
+MAX_TEXT_CHARS = 1_000_000_000
+
+
 def parse_size(value: str) -> int:
-    """Parse ``20000000``, ``20MB``, ``500k`` into bytes (for ``--max-bytes``)."""
+    """Parse ``20000000``, ``20MB``, ``500k`` into bytes (for ``--max-bytes``), from 1 byte to :data:`MAX_SIZE`."""
     match = _SIZE.match(value)
-    if not match or float(match.group(1)) <= 0:
+    if not match:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (examples: 20000000, 50MB, 500kB)")
-    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    number = float(match.group(1)) * _UNITS[match.group(2).lower()]  # inf for 400 digits: caught below
+    if not 1 <= number <= MAX_SIZE:
+        raise argparse.ArgumentTypeError(f"size out of range: {value[:40]!r} (allowed: 1 byte to 2GB)")
+    return int(number)
 
 
 def _positive_int(value: str) -> int:
@@ -33,6 +42,8 @@ def _positive_int(value: str) -> int:
         number = 0
     if number <= 0:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    if number > MAX_TEXT_CHARS:
+        raise argparse.ArgumentTypeError(f"out of range: {value!r} (allowed: 1 to {MAX_TEXT_CHARS:,})")
     return number
 
 

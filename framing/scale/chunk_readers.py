@@ -67,6 +67,8 @@ def input_kind(path: str | Path) -> str:
     if path.is_dir():
         return "folder"
     if not path.is_file():
+        if path.exists():  # /dev/zero, a FIFO: nothing that can be read in chunks and resumed
+            raise ValueError(f"{path}: not a regular file or folder")
         raise ValueError(f"{path}: no such file or folder")
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
