@@ -8,11 +8,13 @@ reported on one line and skipped, and the exit status is 1 when any was.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
 
 from framing.cli.common import CliError, add_db_argument, store_from_args, story_for
+from framing.cli.terminal import terminal_text
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
@@ -170,7 +172,7 @@ def _list(args: argparse.Namespace) -> int:
         title = row.title or f"[{row.source_file}]"
         title = title if len(title) <= 60 else title[:59] + "…"
         outlet = row.outlet if len(row.outlet) <= outlet_width else row.outlet[: outlet_width - 1] + "…"
-        print(f"{row.id:<{width}}  {outlet:<{outlet_width}}  {row.date:<10}  {row.chars:>7}  {title}")
+        print(terminal_text(f"{row.id:<{width}}  {outlet:<{outlet_width}}  {row.date:<10}  {row.chars:>7}  {title}", one_line=True))
     print(f"{len(table)} articles in {store.path}")
     return 0
 
@@ -201,6 +203,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         write(sys.stdout)
         return 0
+    if Path(args.output).resolve() == store.path.resolve() or (
+            Path(args.output).exists() and os.path.samefile(args.output, store.path)):
+        raise CliError(f"{args.output}: is the store itself; writing the export there would replace it")
     try:
         count = write(Path(args.output))
     except OSError as exc:

@@ -56,3 +56,40 @@ def test_deeply_nested_lexicon_is_refused(toml, command, capsys, tmp_path):
 def test_input_that_is_not_a_regular_file(capsys, tmp_path):
     line = one_line_error(capsys, ["score", "--input", "/dev/zero", "--output", str(tmp_path / "s.parquet")])
     assert "not a regular file" in line
+
+
+def test_db_that_is_not_a_framing_store_is_refused_and_left_alone(capsys, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "shop.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE customers (name TEXT)")
+    before = path.read_bytes()
+    line = one_line_error(capsys, ["list", "--db", str(path)])
+    assert "not a framing store" in line and "customers" in line
+    assert path.read_bytes() == before
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main(["list", "--db", str(empty)]) == 0  # an empty file becomes a store
+
+
+def test_export_onto_the_store_is_refused(capsys, tmp_path):
+    db = tmp_path / "s.db"
+    assert main(["list", "--db", str(db)]) == 0
+    capsys.readouterr()
+    before = db.read_bytes()
+    line = one_line_error(capsys, ["export", "--db", str(db), "--format", "csv", "-o", str(db)])
+    assert "is the store itself" in line and db.read_bytes() == before
+
+
+def test_control_characters_are_printed_escaped(capsys, tmp_path):
+    db = tmp_path / "s.db"
+    text = tmp_path / "evil.txt"
+    text.write_text("The \x1b[2J coup failed.\rThe regime spoke of an uprising.", encoding="utf-8")
+    assert main(["add", str(text), "--db", str(db), "--title", "Evil\x1b]0;pwned\x07 title", "--outlet", "Bad\x1bOutlet"]) == 0
+    capsys.readouterr()
+    for argv in (["list"], ["compare"], ["kwic", "coup"]):
+        assert main([*argv, "--db", str(db)]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out and "\r" not in out, argv
+        assert "\\x1b" in out, argv
