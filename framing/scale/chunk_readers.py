@@ -180,16 +180,22 @@ def _csv_rows(path: Path, mapper: RowMapper, chunk_size: int) -> Iterator[tuple[
 def _parquet_rows(
     path: Path, mapper: RowMapper, chunk_size: int, row_groups: Sequence[int] | None = None
 ) -> Iterator[tuple[Any, int]]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     size = path.stat().st_size
-    with pq.ParquetFile(path) as parquet:
-        total = max(parquet.metadata.num_rows, 1)
-        done = sum(parquet.metadata.row_group(g).num_rows for g in range(min(row_groups or [0])))
-        for batch in parquet.iter_batches(batch_size=chunk_size, row_groups=row_groups):
-            for row in batch.to_pylist():
-                done += 1
-                yield mapper.article(row, f", row {done}"), size * done // total
+    done = 0
+    try:
+        with pq.ParquetFile(path) as parquet:
+            total = max(parquet.metadata.num_rows, 1)
+            done = sum(parquet.metadata.row_group(g).num_rows for g in range(min(row_groups or [0])))
+            for batch in parquet.iter_batches(batch_size=chunk_size, row_groups=row_groups):
+                for row in batch.to_pylist():
+                    done += 1
+                    yield mapper.article(row, f", row {done}"), size * done // total
+    except pa.ArrowException as exc:  # a damaged file, or a type Arrow cannot turn into Python values
+        detail = " ".join(str(exc).split())[:200]
+        raise ImportProblem(f"{path.name}: not a readable Parquet file after row {done} ({detail})") from exc
 
 
 def _folder_rows(files: Sequence[Path], skip_files: int) -> Iterator[tuple[Any, int]]:

@@ -196,3 +196,15 @@ def test_random_bytes_leave_the_stored_articles_unchanged(tmp_path):
     main(["add", str(tmp_path), "--db", str(db)])
     after = {a.id: a for a in ArticleStore(db).articles()}
     assert all(after[key] == article for key, article in before.items())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(min_size=1, max_size=400), suffix=st.sampled_from([".jsonl", ".csv", ".tsv", ".parquet"]),
+       prefix=st.sampled_from([b"", b"PAR1", b"text,outlet\n", b'{"text": ']))
+def test_random_bytes_to_the_streamed_readers_give_one_line(data, suffix, prefix, tmp_path):
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(prefix + data + (b"PAR1" if suffix == ".parquet" else b""))
+    try:
+        streamed(path)
+    except ImportProblem as exc:
+        assert "\n" not in str(exc) and str(exc).startswith(path.name)
