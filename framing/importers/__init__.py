@@ -9,7 +9,10 @@ anything wrong with it. Article ids are content hashes
 
 One module per format: :mod:`~framing.importers.text`,
 :mod:`~framing.importers.html`, :mod:`~framing.importers.docx`,
-:mod:`~framing.importers.pdf`, :mod:`~framing.importers.tabular`.
+:mod:`~framing.importers.pdf`, :mod:`~framing.importers.tabular`; tables
+share :mod:`~framing.importers.csv_rows` (the CSV row reader, also used by
+the streamed scorer) and :mod:`~framing.importers.cells` (cells of any type
+as text), and HTML pages are bounded by :mod:`~framing.importers.html_limits`.
 
 May import: :mod:`framing.lexicon`, :mod:`framing.text` and the base modules
 (:mod:`framing.article`); the corpus loader and the store sit above it.
