@@ -23,6 +23,7 @@ import pandas as pd
 
 from framing.discover.logodds import log_odds
 from framing.discover.term_counts import TermCounts
+from framing.text.tokens import stopwords_en
 
 #: A shorter term is dropped when a longer candidate holding it has at least this share of its count.
 NESTED_SHARE = 0.6
@@ -90,6 +91,11 @@ def candidate_terms(
         "total": result["count_a"] + result["count_b"], "z": result["z"],
     })
     table = table[table["term"].str.contains(r"[^\W\d_]", regex=True)]  # words, not bare numbers
+    # "repeal the estate": a trigram with a stopword inside is a fragment of a longer
+    # phrase, not a wording (its two-word parts are candidates themselves).
+    stop = counts.options.stopwords() or stopwords_en()
+    middle = table["term"].str.split().map(lambda words: len(words) == 3 and words[1] in stop)
+    table = table[~middle.astype(bool)]
     chosen = set(table.nlargest(frequent, "total")["term"])
     chosen |= set(table.nlargest(distinctive, "z")["term"]) | set(table.nsmallest(distinctive, "z")["term"])
     table = table[table["term"].isin(chosen)].sort_values(["total", "term"], ascending=[False, True])

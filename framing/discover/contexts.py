@@ -6,7 +6,7 @@ Goldberg & Dagan (2015), "Improving Distributional Similarity with Lessons
 Learned from Word Embeddings", *TACL* 3, 211-225:
 
 * every occurrence of a candidate term (a word or a phrase of up to three
-  words, the longest candidate first) counts the content words within
+  words; not where it lies inside a longer candidate) counts the content words within
   ``window`` words on each side, the term's own words excluded (stopwords
   are not contexts). The window is narrow (2) because narrow windows find
   words that can replace each other (paradigmatic similarity) rather than
@@ -87,28 +87,26 @@ def context_vectors(
     for text in texts:
         tokens = phrase_tokens(text)
         ctx = np.fromiter((ctx_id.get(t, -1) for t in tokens), dtype=np.int64, count=len(tokens))
-        i = 0
-        while i < len(tokens):
-            # Longest match first, left to right: the words of "climate change" are
-            # not also occurrences of "climate" (phrases joined as one token, as in
-            # Mikolov et al. 2013), so a part does not borrow its phrase's contexts.
-            term, n = None, 0
-            if tokens[i] != BREAK:
-                for size in range(min(longest, len(tokens) - i), 0, -1):
-                    term = index.get(tuple(tokens[i : i + size]))
-                    if term is not None:
-                        n = size
-                        break
-            if term is None:
-                i += 1
+        spans = [
+            (i, i + n, term)
+            for i, first in enumerate(tokens) if first != BREAK
+            for n in range(1, longest + 1)
+            if (term := index.get(tuple(tokens[i : i + n]))) is not None
+        ]
+        # An occurrence inside a longer candidate's ("climate" in "climate change") is
+        # that phrase's, not its own (phrases joined as one token, as in Mikolov et al.
+        # 2013): a part must not borrow its phrase's contexts. Partial overlaps count.
+        found = {(a, b) for a, b, _ in spans}
+        for a, b, term in spans:
+            if any((a - d, e) in found for d in range(longest) for e in range(b, a - d + longest + 1)
+                   if (a - d, e) != (a, b)):
                 continue
             occurrences[term] += 1
-            around = np.concatenate([ctx[max(0, i - window) : i], ctx[i + n : i + n + window]])
+            around = np.concatenate([ctx[max(0, a - window) : a], ctx[b : b + window]])
             around = around[around >= 0]
             rows.append(np.full(len(around), term, dtype=np.int64))
             cols.append(around)
             pending += len(around)
-            i += n
         if pending >= _FLUSH_AT:
             matrix = matrix + _block(rows, cols, matrix.shape)
             rows, cols, pending = [], [], 0

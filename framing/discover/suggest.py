@@ -59,6 +59,8 @@ MIN_ARTICLES = 5
 MIN_TOKENS = 2000
 #: Least cosine of a neutral wording to the seed: closer than the other side's wordings need.
 NEUTRAL_SIMILARITY = 0.5
+#: A phrase with a part it owes its preference to is at most this share of the part's uses.
+INHERIT_SHARE = 1 / 3
 #: A wording joins a seed only if the seed is among its MUTUAL_K most similar candidates.
 MUTUAL_K = 10
 #: Context words: the most frequent content words.
@@ -150,12 +152,13 @@ def _group_concepts(cands: pd.DataFrame, vectors: np.ndarray, *, seed_z: float, 
     k = min(MUTUAL_K, len(z) - 1)
     kth = -np.partition(-similarity, k, axis=1)[:, k] if k > 0 else np.full(len(z), -np.inf)
     taken: set[str] = set()  # surface keys of terms already in a concept (plurals collide)
+    inherits = _inheriting(cands)
     concepts = []
     for seed in np.argsort(-np.abs(z), kind="stable"):
         if abs(z[seed]) < seed_z or len(concepts) >= 3 * top:
             break
         seed_keys = surface_keys(cands["term"].iat[seed])
-        if not seen[seed] or seed_keys & taken:
+        if not seen[seed] or seed_keys & taken or inherits[seed]:
             continue
         sims = similarity[seed]
         sign = np.sign(z[seed])
@@ -168,7 +171,7 @@ def _group_concepts(cands: pd.DataFrame, vectors: np.ndarray, *, seed_z: float, 
             if sims[j] < kth[j]:
                 continue  # the seed is not among this term's nearest: it has closer substitutes
             is_neutral = abs(z[j]) < NEUTRAL_Z
-            if j == seed or (np.sign(z[j]) == sign and not is_neutral):
+            if j == seed or inherits[j] or (np.sign(z[j]) == sign and not is_neutral):
                 continue  # the same side's other words are its topic, not another wording
             if is_neutral and (neutral or sims[j] < NEUTRAL_SIMILARITY):
                 continue  # one neutral wording, and only a close substitute
@@ -185,6 +188,25 @@ def _group_concepts(cands: pd.DataFrame, vectors: np.ndarray, *, seed_z: float, 
         taken |= keys
     concepts.sort(key=lambda c: -c[0])
     return concepts[:top]
+
+
+def _inheriting(cands: pd.DataFrame) -> np.ndarray:
+    """Does a phrase owe its preference to a part ("detained illegal aliens" to "illegal aliens")?
+
+    True when the phrase holds a shorter candidate preferred by the same group at least as strongly
+    and the phrase is a small share of the part's uses (at most :data:`INHERIT_SHARE`): the phrase
+    is that wording in one of its contexts, not a wording of its own. "climate change" is half of
+    the uses of "climate", so it is a wording of its own.
+    """
+    z = dict(zip(cands["term"], cands["z"]))
+    total = dict(zip(cands["term"], cands["total"]))
+    out = np.zeros(len(cands), dtype=bool)
+    for row, term in enumerate(cands["term"]):
+        words = term.split()
+        parts = {" ".join(words[i : i + n]) for n in range(1, len(words)) for i in range(len(words) - n + 1)}
+        out[row] = any(p in z and np.sign(z[p]) == np.sign(z[term]) and abs(z[p]) >= abs(z[term])
+                       and total[term] <= INHERIT_SHARE * total[p] for p in parts)
+    return out
 
 
 def _choice_z(a_neg: float, a_pos: float, b_neg: float, b_pos: float) -> float:

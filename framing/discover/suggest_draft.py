@@ -16,13 +16,13 @@ from framing.lexicon.draft import DraftConcept, DraftTerm, draft_toml
 
 
 def _evidence(term, negative: str, positive: str) -> tuple[str, ...]:
-    side = "neutral" if term.weight == 0 else (positive if term.weight > 0 else negative)
-    lines = [f"{side}: {negative} {term.count_neg}, {positive} {term.count_pos}, z {term.z:+.2f}, "
+    side = "neutral" if term.weight == 0 else f"favours {positive if term.weight > 0 else negative}"
+    lines = [f"{side} | count {negative} {term.count_neg}, {positive} {term.count_pos} | z {term.z:+.2f} | "
              f"context similarity {term.similarity:.2f}"]
     if term.example_neg:
-        lines.append(f"{negative}: {term.example_neg}")
+        lines.append(f"e.g. {negative}: {term.example_neg}")
     if term.example_pos:
-        lines.append(f"{positive}: {term.example_pos}")
+        lines.append(f"e.g. {positive}: {term.example_pos}")
     return tuple(lines)
 
 
@@ -45,7 +45,8 @@ def suggestion_toml(
     drafts = [
         DraftConcept(
             id=c.id, label=c.label,
-            comments=(f"rank {rank}: divides the groups by {c.score:.2f} (min |z| of the two sides x similarity)",),
+            comments=(f"rank {rank}: divides the groups by {c.score:.2f} (z of the choice between its wordings "
+                      "x their context similarity)",),
             terms=tuple(DraftTerm(t.term, t.weight, _evidence(t, negative, positive)) for t in c.terms),
         )
         for rank, c in enumerate(concepts, 1)
