@@ -228,17 +228,19 @@ def _overlaps(a: str, b: str) -> bool:
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
-def _example(articles: Sequence[Article], term: str, limit: int = 160) -> str:
-    """The first short sentence of the articles that uses the term (whole words, case folded)."""
+def _example(texts: Sequence[tuple[str, str]], term: str, limit: int = 160) -> str:
+    """The first short sentence of the texts that uses the term (whole words, case folded).
+
+    ``texts`` holds each article's text and its folded form, folded once for every term.
+    """
     pattern = re.compile(r"(?<![\w'])" + r"\W+".join(map(re.escape, term.split())) + r"(?![\w])")
     fallback = ""
-    for article in articles:
-        folded = fold(article.text)
-        if len(folded) != len(article.text) or not pattern.search(folded):
-            continue
-        for start, end in sentence_spans(article.text):
+    for text, folded in texts:
+        if len(folded) != len(text) or not pattern.search(folded):
+            continue  # offsets of a text whose folding changed its length would not line up
+        for start, end in sentence_spans(text):
             if pattern.search(folded[start:end]):
-                sentence = " ".join(article.text[start:end].split())
+                sentence = " ".join(text[start:end].split())
                 if len(sentence) <= limit:
                     return sentence
                 fallback = fallback or sentence[: limit - 1] + "…"
@@ -308,6 +310,7 @@ def suggest_concepts(
                               per_concept=per_concept)
     used: set[str] = set()
     out = []
+    folded = {side: [(a.text, fold(a.text)) for a in group] for side, group in sides.items()} if grouped else {}
     for score, members in grouped:
         terms = []
         for row, sim in members:
@@ -316,7 +319,7 @@ def suggest_concepts(
             terms.append(SuggestedTerm(
                 term=term, weight=weight_of(z), z=round(z, 2), count_neg=int(cands["count_neg"].iat[row]),
                 count_pos=int(cands["count_pos"].iat[row]), similarity=round(sim, 2),
-                example_neg=_example(sides[negative], term), example_pos=_example(sides[positive], term),
+                example_neg=_example(folded[negative], term), example_pos=_example(folded[positive], term),
             ))
         terms.sort(key=lambda t: t.weight)
         label = " / ".join(t.term for t in terms)

@@ -87,19 +87,40 @@ def line_key(line: str) -> int | None:
     return _hash(norm) if norm else None
 
 
+def _keys_of(norm: str) -> tuple[int | None, int | None]:
+    """Line key and template-opening key of a normalised line."""
+    if not norm:
+        return None, None
+    words = norm.split()
+    prefix = _hash(" ".join(words[:PREFIX_WORDS])) if PREFIX_WORDS < len(words) <= TEMPLATE_MAX_WORDS else None
+    return _hash(norm), prefix
+
+
 def prefix_key(line: str) -> int | None:
     """Hash of a short line's first :data:`PREFIX_WORDS` words; None for a long or one-word line."""
-    words = _normal(line).split()
-    if not PREFIX_WORDS < len(words) <= TEMPLATE_MAX_WORDS:
-        return None
-    return _hash(" ".join(words[:PREFIX_WORDS]))
+    return _keys_of(_normal(line))[1]
+
+
+def _normal_lines(text: str) -> tuple[list[str], list[str]]:
+    """The lines of a text and their normal forms (the text folded once, not line by line)."""
+    lines = text.splitlines()
+    folded = fold(text).splitlines()
+    if len(folded) != len(lines):  # a character that folds to a line break: fold line by line
+        folded = [fold(line) for line in lines]
+    return lines, [_DIGITS_RE.sub("0", _NON_WORD_RE.sub(" ", f)).strip() for f in folded]
 
 
 def article_keys(text: str) -> tuple[set[int], set[int]]:
     """The distinct line keys and template-prefix keys of a text."""
-    lines = text.splitlines()
-    return ({k for k in map(line_key, lines) if k is not None},
-            {k for k in map(prefix_key, lines) if k is not None})
+    lines: set[int] = set()
+    prefixes: set[int] = set()
+    for norm in _normal_lines(text)[1]:
+        key, prefix = _keys_of(norm)
+        if key is not None:
+            lines.add(key)
+        if prefix is not None:
+            prefixes.add(prefix)
+    return lines, prefixes
 
 
 def check_detector(min_articles: int, min_share: float, template_share: float = DEFAULT_TEMPLATE_SHARE) -> None:
@@ -271,9 +292,9 @@ class Boilerplate:
         openings = self.prefixes.get(outlet, frozenset())
         kept: list[str] = []
         removed = 0
-        for line in text.splitlines():
-            key = line_key(line)
-            if key is not None and (key in known or prefix_key(line) in openings or is_furniture(line)):
+        for line, norm in zip(*_normal_lines(text)):
+            key, prefix = _keys_of(norm)
+            if key is not None and (key in known or prefix in openings or is_furniture(line)):
                 removed += 1
                 continue
             kept.append(strip_inline(strip_dateline(line)))
