@@ -42,7 +42,7 @@ TOPICS = ("healthcare", "middle_east", "environment", "lgbt_rights")
 FURNITURE_WORDS = frozenset(
     """advertisement advertisements click sign signing newsletter newsletters subscribe subscribed copyright llc
     reprint permission replay videos video watched watch photos photo caption hide highlights continued
-    contributed follow email share tweet comments comment reading inbox related updated posted pullquote
+    contributed follow email share tweet comments comment reading inbox related posted pullquote
     getty images ap reuters enlarge toggle playback image""".split()
 )
 
@@ -65,7 +65,8 @@ def furniture_terms(terms: list[str], names: set[str]) -> list[str]:
     out = []
     for term in terms:
         words = term.split()
-        if FURNITURE_WORDS & set(words) or any(f" {n} " in f" {term} " for n in names):
+        # A one-word name ("vice", "reason") counts only as the whole term, not inside "vice president".
+        if FURNITURE_WORDS & set(words) or any(f" {n} " in f" {term} " if " " in n else n == term for n in names):
             out.append(term)
     return out
 

@@ -277,7 +277,11 @@ class Boilerplate:
         names = sorted(self.names.get(outlet, ()), key=len, reverse=True)
         if not names:
             return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+        # A one-word name may be a word too ("Reason", "Vice", "The Hill" is two): it is
+        # removed only as a name is written, capitalised or in capitals, never in lower case.
+        parts = [f"(?i:{re.escape(n)})" if " " in n or "." in n else f"(?:{re.escape(n.capitalize())}|{re.escape(n.upper())})"
+                 for n in names]
+        return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
     def clean_text(self, text: str, outlet: str, *, pattern: re.Pattern[str] | None = None) -> tuple[str, int]:
         """A text without its outlet's boilerplate lines, furniture, datelines and names.

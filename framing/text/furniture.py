@@ -57,6 +57,8 @@ INLINE_PATTERNS: tuple[str, ...] = (
     r"\b(?:just watched|must watch)\b",
 )
 _INLINE_RE = re.compile("|".join(f"(?:{p})" for p in INLINE_PATTERNS), re.IGNORECASE)
+#: A photo gallery's slide label: "Photos: <gallery title> <gallery title> –", the title twice.
+_GALLERY_RE = re.compile(r"\bphotos?:\s*(?:photos?:\s*)?(?P<t>[^–—\n]{3,100}?)\s+(?P=t)\s*[–—-]", re.IGNORECASE)
 
 #: A byline on its own line: "By Jane Doe", "By JANE DOE and John Roe, Reuters".
 _BYLINE_RE = re.compile(
@@ -101,8 +103,12 @@ def strip_inline(line: str) -> str:
     --------
     >>> strip_inline("on June 28. Hide Caption 2 of 12 Photos: Photos: Protesters gather")
     'on June 28. ; ; Protesters gather'
+    >>> strip_inline("Photos: The high court The high court – Reporters wait outside.")
+    '; Reporters wait outside.'
     """
     # A break mark where a label was, so no n-gram spans the gap.
+    if "hotos" in line or "HOTOS" in line:
+        line = _GALLERY_RE.sub(";", line)
     return _INLINE_RE.sub(";", line) if _INLINE_RE.search(line) else line
 
 
