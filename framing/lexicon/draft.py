@@ -4,16 +4,17 @@ The draft has one axis whose poles are the two groups' usage and one
 ``[concepts.ID]`` table per concept, each term preceded by a comment with its
 evidence, so a reader sees why it is there. The text is written by hand
 (the standard library reads TOML but does not write it); strings are
-escaped as TOML basic strings, and :func:`framing.lexicon.model.parse_lexicon`
+escaped as TOML basic strings (:mod:`framing.lexicon.edit`'s writer), and :func:`framing.lexicon.model.parse_lexicon`
 accepts the result (the tests check it).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
+
+from framing.lexicon.edit import _string as _toml_string
 
 #: Longest comment line of evidence, in characters.
 COMMENT_WIDTH = 200
@@ -39,8 +40,8 @@ class DraftConcept:
 
 
 def _string(text: str) -> str:
-    """A TOML basic string: JSON's escaping is valid TOML for these characters."""
-    return json.dumps(text, ensure_ascii=False)
+    """A TOML basic string, escaped by the lexicon editor's writer."""
+    return _toml_string(text)
 
 
 def _comment(text: str) -> str:
