@@ -61,9 +61,13 @@ def _review(concepts: list[SuggestedConcept], negative: str, positive: str, key:
                                       label_visibility="collapsed")
             top[2].caption(f"divides by {concept.score:.2f}")
             terms = []
+            head = st.columns([0.6, 1.6, 1.2, 5])
+            for column, text in zip(head, ("keep", "wording", "weight", "evidence: counts, z, an example from each side")):
+                column.caption(text)
             for j, term in enumerate(concept.terms):
                 row = st.columns([0.6, 1.6, 1.2, 5])
-                keep = row[0].checkbox("keep", True, key=f"sg_{key}_{i}_{j}_keep")
+                keep = row[0].checkbox(f"keep {term.term}", True, key=f"sg_{key}_{i}_{j}_keep",
+                                       label_visibility="collapsed")
                 row[1].markdown(f"**{style.md_escape(term.term)}**")
                 weight = row[2].number_input("weight", -1.0, 1.0, float(term.weight), step=0.05,
                                              key=f"sg_{key}_{i}_{j}_weight", label_visibility="collapsed")
