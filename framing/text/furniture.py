@@ -55,6 +55,7 @@ INLINE_PATTERNS: tuple[str, ...] = (
     r"\b\d+ of \d+ photos?\s*:(?:\s*photos?\s*:)?",  # "1 of 12 Photos: Photos:"
     r"\breplay more videos\b(?:\s*\.\.\.)?",
     r"\b(?:just watched|must watch)\b",
+    r"\bphotos?\s*:",  # a gallery's label, "Photos: Unrest in Syria"
 )
 _INLINE_RE = re.compile("|".join(f"(?:{p})" for p in INLINE_PATTERNS), re.IGNORECASE)
 #: A photo gallery's slide label: "Photos: <gallery title> <gallery title> –", the title twice.
