@@ -8,12 +8,8 @@ import pytest
 
 from framing.article import Article
 from framing.discover.logodds import distinctive_terms, top_terms
-from framing.discover.term_counts import count_terms
-from framing.scale.boilerplate_pass import stream_boilerplate
-from framing.scale.term_partials import canonical_order, stream_term_counts
 from framing.text.boilerplate import detect_boilerplate, line_key, outlet_names, strip_boilerplate
 from framing.text.furniture import is_furniture, strip_dateline, strip_inline
-from tests.stream_corpus import write_jsonl
 
 STORIES = [
     "The council approved the new budget for road repairs after a long debate.",
@@ -79,19 +75,6 @@ def test_distinctive_terms_lose_furniture_by_default():
     assert not furniture & set(cleaned[0]["term"])
     assert cleaned[0].attrs["boilerplate"][0]["lines_removed"] > 0
     assert kept[0].attrs["boilerplate"] == []
-
-
-def test_streamed_pass_equals_the_corpus_in_memory(tmp_path):
-    articles = corpus()
-    path = write_jsonl(articles, tmp_path / "c.jsonl")
-    model = stream_boilerplate(path, chunk_size=3)
-    assert model.lines == detect_boilerplate(articles).lines
-    assert model.prefixes == detect_boilerplate(articles).prefixes
-    streamed = stream_term_counts(path, by="outlet", chunk_size=3, boilerplate=model)
-    cleaned, _ = strip_boilerplate(articles)
-    expected = canonical_order(count_terms(cleaned, by="outlet"))
-    assert streamed.table.equals(expected.table) and streamed.totals.equals(expected.totals)
-    assert "coffee" not in streamed.table.index and "coffee" in stream_term_counts(path, chunk_size=3).table.index
 
 
 def test_model_pickles_for_dask_workers():
