@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import cached, state, story_actions, style
+from framing._dashboards import cached, handout_download, state, story_actions, style
 
 from framing.present.compare import concept_summary
 from framing.article import Article
@@ -152,6 +152,8 @@ def render() -> None:
         _same_concept(picked, names, matches, lexicons)
     else:
         _full_texts(units, picked, matches, lexicons, unit)
+    handout_download.download_button([a for label in picked for a in units[label]], all_matches, lexicons,
+                                     state.current_story())
 
 
 render()
