@@ -6,7 +6,9 @@ prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", *Political
 Analysis* 16(4), 372-403; :func:`framing.discover.logodds.log_odds`):
 positive z, the ``positive`` group prefers it; negative, the ``negative``
 group. The candidates are the most frequent terms of the two groups (the
-pool neutral wordings come from) plus the most distinctive of each side.
+pool neutral wordings come from) plus the most distinctive of each side,
+less fragments (a trigram with a stopword inside) and house style
+(honorifics, abbreviations and single letters: "Mr.", "Sen.", "Oct.").
 
 A phrase's parts are not separate wordings: "care act" almost always
 occurs inside "affordable care act". :func:`drop_nested` keeps the longer
@@ -23,6 +25,7 @@ import pandas as pd
 
 from framing.discover.logodds import log_odds
 from framing.discover.term_counts import TermCounts
+from framing.text.sentences import NEWS_ABBREVIATIONS
 from framing.text.tokens import stopwords_en
 
 #: A shorter term is dropped when a longer candidate holding it has at least this share of its count.
@@ -96,6 +99,11 @@ def candidate_terms(
     stop = counts.options.stopwords() or stopwords_en()
     middle = table["term"].str.split().map(lambda words: len(words) == 3 and words[1] in stop)
     table = table[~middle.astype(bool)]
+    # House style, not wording: honorifics and abbreviations ("Mr.", "Sen.", "Oct.", and
+    # phrases they open: "Mr. Trump") and single letters ("R-Texas") mark an outlet's
+    # style guide, and sit beside any name.
+    style = table["term"].map(lambda t: t.split()[0] in NEWS_ABBREVIATIONS or len(t) == 1)
+    table = table[~style.astype(bool)]
     chosen = set(table.nlargest(frequent, "total")["term"])
     chosen |= set(table.nlargest(distinctive, "z")["term"]) | set(table.nsmallest(distinctive, "z")["term"])
     table = table[table["term"].isin(chosen)].sort_values(["total", "term"], ascending=[False, True])
