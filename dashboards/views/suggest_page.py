@@ -19,7 +19,7 @@ from framing.article import KNOWN_FIELDS, Article
 from framing.discover.suggest import SuggestedConcept, suggest_concepts
 from framing.discover.term_counts import group_of
 from framing.lexicon.draft import DraftConcept, DraftTerm, draft_toml
-from framing.lexicon.edit import concept_id_from_label
+from framing.lexicon.edit import concept_id_from_label, next_version
 from framing.lexicon.model import LexiconError, parse_lexicon
 
 FLASH = "fr_suggest_flash"
@@ -97,11 +97,14 @@ def _save(accepted: list[DraftConcept], name: str, by: str, negative: str, posit
         ids.add(cid)
         unique.append(DraftConcept(id=cid, label=concept.label, terms=concept.terms))
     axis_id = concept_id_from_label(f"{negative} {positive}")
+    # Saving again under the same name makes the next version, as the terms page's edits do.
+    previous = next((lex for lex in state.all_lexicons() if lex.name == name.strip()), None)
+    version = next_version(previous.version) if previous is not None else "0.1.0"
     try:
         text = draft_toml(name=name.strip(), description=f"Concepts suggested from the story's articles by {by}, "
                           f"{negative} vs {positive}, reviewed on the dashboard.", axis_id=axis_id,
                           axis_label=f"{negative} vs {positive} usage", negative=f"{negative} usage",
-                          positive=f"{positive} usage", concepts=unique)
+                          positive=f"{positive} usage", concepts=unique, version=version)
         lexicon = parse_lexicon(text, file=f"<user lexicon {name}>")
     except (LexiconError, ValueError) as exc:
         for problem in getattr(exc, "problems", None) or [str(exc)]:
@@ -114,7 +117,8 @@ def _save(accepted: list[DraftConcept], name: str, by: str, negative: str, posit
     if error:
         st.error(style.md_escape(error))
         return
-    st.session_state[FLASH] = (f"Saved {style.md_escape(lexicon.name)} with {len(unique)} concepts; "
+    st.session_state[FLASH] = (f"Saved {style.md_escape(lexicon.name)} {style.md_escape(lexicon.version)} "
+                               f"with {len(unique)} concepts; "
                                "it is active for this story now.")
     st.rerun()
 

@@ -53,7 +53,7 @@ def _comment(text: str) -> str:
 
 def draft_toml(
     *, name: str, description: str, axis_id: str, axis_label: str, negative: str, positive: str,
-    concepts: Sequence[DraftConcept], header: Sequence[str] = (),
+    concepts: Sequence[DraftConcept], header: Sequence[str] = (), version: str = "0.1.0",
 ) -> str:
     """The text of a draft lexicon.
 
@@ -67,6 +67,8 @@ def draft_toml(
         In the order to write them.
     header : sequence of str
         Comment lines at the top (how the draft was made).
+    version : str
+        The lexicon's version (a draft starts at 0.1.0).
 
     Raises
     ------
@@ -81,7 +83,7 @@ def draft_toml(
         raise ValueError("no concepts to write")
     lines = [_comment(h) for h in header]
     lines += [
-        f"name = {_string(name)}", 'version = "0.1.0"', f"description = {_string(description)}", "",
+        f"name = {_string(name)}", f"version = {_string(version)}", f"description = {_string(description)}", "",
         "[[axes]]", f"id = {_string(axis_id)}", f"label = {_string(axis_label)}",
         f"negative = {_string(negative)}   # weight -1", f"positive = {_string(positive)}   # weight +1", "",
     ]

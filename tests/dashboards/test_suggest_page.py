@@ -83,6 +83,12 @@ def test_suggest_accept_edit_and_save_as_active_lexicon(story_store):
     assert concept.label == "Immigrants without papers"
     weights = {t.text: t.weight for t in concept.terms}
     assert weights["illegal aliens"] == 1.0 and weights["undocumented immigrants"] < 0 and "migrants" not in weights
+    # Saved again, with a second concept accepted: the next version, stored without a warning.
+    at.checkbox(key=f"{labels[1 - people if people < 2 else 0].key.removesuffix('_label')}_take").check()
+    at.button(key="sg_save").click().run()
+    assert not at.warning, [w.value for w in at.warning]
+    again = at.session_state["fr_custom_lexicons"]["border-suggested"]
+    assert again.version == "0.1.1" and len(again.concepts) == 2
 
 
 def test_saving_nothing_accepted_is_refused(story_store):
