@@ -289,10 +289,14 @@ def suggest_concepts(
     Raises
     ------
     ValueError
-        See :func:`check_groups`; also for ``top`` below 1.
+        See :func:`check_groups`; also for an option out of range (named).
     """
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise ValueError(f"top={top!r} is not allowed; use an integer >= 1")
+    for name, value in (("top", top), ("per_concept", per_concept), ("window", window)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < (2 if name == "per_concept" else 1):
+            raise ValueError(f"{name}={value!r} is not allowed; use an integer >= {2 if name == 'per_concept' else 1}")
+    for name, value, low, high in (("seed_z", seed_z, 0.0, math.inf), ("min_similarity", min_similarity, -1.0, 1.0)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise ValueError(f"{name}={value!r} is not allowed; use a number from {low:g} to {high:g}")
     articles = list(articles)
     check_groups(articles, by, negative, positive)
     if not keep_boilerplate:

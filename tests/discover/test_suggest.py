@@ -117,6 +117,8 @@ def test_weights_follow_tanh_of_z():
     ({"positive": "left"}, "both 'left'"),
     ({"by": "colour"}, "unknown grouping field 'colour'"),
     ({"top": 0}, "top=0"),
+    ({"per_concept": 1}, "per_concept=1"),
+    ({"min_similarity": 2.0}, "min_similarity=2.0"),
 ])
 def test_bad_groups_and_options(kwargs, message):
     options = {"by": "alignment", "negative": "left", "positive": "right", **kwargs}
