@@ -61,3 +61,16 @@ def test_too_small_a_group_exits_2(capsys, tmp_path):
     code, _, err = run(capsys, "lexicon", "suggest", "--sample", "--by", "outlet", "--negative", "RT",
                        "--positive", "teleSUR English", "--output", str(output))
     assert code == 2 and "too few" in err and not output.exists()
+
+
+def test_suggest_reads_a_story_of_the_store(capsys, tmp_path):
+    from framing.store.article_store import ArticleStore
+    from framing.store.stories import add_articles_to_story, create_story
+
+    db = tmp_path / "framing.db"
+    store = ArticleStore(db)
+    create_story(store, "border", ["loaded-language"])
+    add_articles_to_story(store, "border", make_corpus())
+    code, out, _ = run(capsys, "lexicon", "suggest", "--db", str(db), "--story", "border", "--by", "alignment",
+                       "--negative", "left", "--positive", "right", "--top", "2")
+    assert code == 0 and "\"death tax\" = 0.9" in out and "border" in out.splitlines()[0]  # the header names the story
