@@ -18,7 +18,13 @@ outlet, in how many articles each line hash occurs (once per article).
 A line is boilerplate for that outlet when it occurs in at least
 ``min_articles`` articles *and* in at least ``min_share`` of the outlet's
 articles. A repeated quotation can qualify too; dropping it from term counts
-is harmless (it is repetition, not a new wording).
+is harmless (it is repetition, not a new wording). Long lines (more than
+:data:`TEMPLATE_MAX_WORDS` words: scrapers sometimes run a whole page into
+one) are also cut into sentences and dash-separated passages of at least
+:data:`SEGMENT_MIN_WORDS` words, counted the same way: a photo gallery's
+slide label repeated in many of an outlet's articles goes, the rest of the
+line stays; so does a passage one article repeats :data:`WITHIN_REPEATS`
+times or more (a gallery of 222 slides repeats its label 222 times).
 
 Templates with a varying slot ("JUST WATCHED <video title> Replay More
 Videos ...", "Story highlights <summary>", "SEE ALSO: <headline>") are
@@ -64,6 +70,12 @@ PREFIX_WORDS = 2
 TEMPLATE_MAX_WORDS = 30
 
 _NON_WORD_RE = re.compile(r"[^a-z0-9]+")
+# Where a long line is cut into passages: after a sentence's end before a capital, or at a spaced dash.
+_SEGMENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘'(\[])|\s+[–—]\s+")
+#: A passage of a long line needs this many words to be counted (so "U.S." never is).
+SEGMENT_MIN_WORDS = 5
+#: A passage repeated this often within one article is removed from it.
+WITHIN_REPEATS = 3
 _DIGITS_RE = re.compile(r"[0-9]+")
 
 
@@ -110,16 +122,31 @@ def _normal_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, [_DIGITS_RE.sub("0", _NON_WORD_RE.sub(" ", f)).strip() for f in folded]
 
 
+def _segments(line: str) -> list[str]:
+    """A long line cut into sentences and dash-separated passages; a short line whole."""
+    if len(line.split()) <= TEMPLATE_MAX_WORDS:
+        return [line]
+    return [part for part in _SEGMENT_RE.split(line) if part.strip()]
+
+
+def _segment_key(segment: str) -> int | None:
+    norm = _normal(segment)
+    return _hash(norm) if len(norm.split()) >= SEGMENT_MIN_WORDS else None
+
+
 def article_keys(text: str) -> tuple[set[int], set[int]]:
-    """The distinct line keys and template-prefix keys of a text."""
+    """The distinct line (and long lines' passage) keys, and template-prefix keys, of a text."""
     lines: set[int] = set()
     prefixes: set[int] = set()
-    for norm in _normal_lines(text)[1]:
+    for line, norm in zip(*_normal_lines(text)):
         key, prefix = _keys_of(norm)
         if key is not None:
             lines.add(key)
         if prefix is not None:
             prefixes.add(prefix)
+        parts = _segments(line)
+        if len(parts) > 1:
+            lines.update(k for k in map(_segment_key, parts) if k is not None)
     return lines, prefixes
 
 
@@ -294,13 +321,25 @@ class Boilerplate:
         """
         known = self.lines.get(outlet, frozenset())
         openings = self.prefixes.get(outlet, frozenset())
+        lines, norms = _normal_lines(text)
+        parts = [_segments(line) for line in lines]
+        keys = [[_segment_key(p) for p in line_parts] if len(line_parts) > 1 else [] for line_parts in parts]
+        # A passage the article itself repeats (a gallery's slide label, 222 times) is furniture too.
+        repeated = {k for k, n in Counter(k for line_keys in keys for k in line_keys if k is not None).items()
+                    if n >= WITHIN_REPEATS}
+        drop = known | repeated
         kept: list[str] = []
         removed = 0
-        for line, norm in zip(*_normal_lines(text)):
+        for line, norm, line_parts, line_keys in zip(lines, norms, parts, keys):
             key, prefix = _keys_of(norm)
             if key is not None and (key in known or prefix in openings or is_furniture(line)):
                 removed += 1
                 continue
+            if line_keys and drop:
+                keep = [p for p, k in zip(line_parts, line_keys) if k not in drop]
+                if len(keep) < len(line_parts):
+                    removed += len(line_parts) - len(keep)
+                    line = " ; ".join(keep)
             kept.append(strip_inline(strip_dateline(line)))
         cleaned = "\n".join(kept)
         if pattern is None:

@@ -119,3 +119,16 @@ def test_datelines_and_player_labels_go_prose_stays():
 def test_bad_options_name_the_value(kwargs, message):
     with pytest.raises(ValueError, match=message):
         detect_boilerplate(corpus(), **kwargs)
+
+
+def test_a_passage_one_article_repeats_goes_the_rest_of_the_line_stays():
+    slides = " ".join(f"Slide {i} of 9 Photos: Floods along the river in pictures – Caption number {w} shows water."
+                      for i, w in enumerate(["one", "two", "three", "four"]))
+    prose = " ".join(["The river rose two metres overnight and the county closed the old bridge to traffic."] * 1
+                     + ["Farmers moved their cattle to higher fields before dawn, and volunteers filled sandbags."] * 2)
+    article = Article(id="g", outlet="Gazette", text=f"{prose} {slides}")
+    model = detect_boilerplate([article])
+    text, removed = model.clean_text(article.text, "Gazette")
+    assert "in pictures" not in text and removed == 4
+    assert "Caption number three shows water" in text and "closed the old bridge" in text
+    assert text.count("Farmers moved their cattle") == 2  # twice is not three times
