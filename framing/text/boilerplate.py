@@ -48,7 +48,6 @@ data streams", VLDB).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -57,6 +56,10 @@ from urllib.parse import urlsplit
 
 from framing.article import Article
 from framing.text.furniture import is_furniture, strip_dateline, strip_inline
+from framing.text.line_keys import (  # noqa: F401 - line_key, prefix_key: part of this module's interface
+    PREFIX_WORDS, SEGMENT_MIN_WORDS, TEMPLATE_MAX_WORDS, WITHIN_REPEATS, article_keys, keys_of, line_key,
+    normal_lines, prefix_key, segment_key, segments,
+)
 from framing.text.tokens import fold
 
 #: Defaults of the detector.
@@ -64,92 +67,6 @@ DEFAULT_MIN_ARTICLES = 3
 DEFAULT_MIN_SHARE = 0.02
 DEFAULT_MAX_KEYS = 2_000_000
 DEFAULT_TEMPLATE_SHARE = 0.2
-#: Words of a line's opening that identify a template.
-PREFIX_WORDS = 2
-#: Only lines of at most this many words can be template lines.
-TEMPLATE_MAX_WORDS = 30
-
-_NON_WORD_RE = re.compile(r"[^a-z0-9]+")
-# Where a long line is cut into passages: after a sentence's end before a capital, or at a spaced dash.
-_SEGMENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“‘'(\[])|\s+[–—]\s+")
-#: A passage of a long line needs this many words to be counted (so "U.S." never is).
-SEGMENT_MIN_WORDS = 5
-#: A passage repeated this often within one article is removed from it.
-WITHIN_REPEATS = 3
-_DIGITS_RE = re.compile(r"[0-9]+")
-
-
-def _normal(line: str) -> str:
-    return _DIGITS_RE.sub("0", _NON_WORD_RE.sub(" ", fold(line))).strip()
-
-
-def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
-
-
-def line_key(line: str) -> int | None:
-    """Stable 64-bit hash of a normalised line; None for a line without words.
-
-    Examples
-    --------
-    >>> line_key("Copyright © 2019 The Washington Times") == line_key("COPYRIGHT 2018 the Washington Times.")
-    True
-    """
-    norm = _normal(line)
-    return _hash(norm) if norm else None
-
-
-def _keys_of(norm: str) -> tuple[int | None, int | None]:
-    """Line key and template-opening key of a normalised line."""
-    if not norm:
-        return None, None
-    words = norm.split()
-    prefix = _hash(" ".join(words[:PREFIX_WORDS])) if PREFIX_WORDS < len(words) <= TEMPLATE_MAX_WORDS else None
-    return _hash(norm), prefix
-
-
-def prefix_key(line: str) -> int | None:
-    """Hash of a short line's first :data:`PREFIX_WORDS` words; None for a long or one-word line."""
-    return _keys_of(_normal(line))[1]
-
-
-def _normal_lines(text: str) -> tuple[list[str], list[str]]:
-    """The lines of a text and their normal forms (the text folded once, not line by line)."""
-    lines = text.splitlines()
-    folded = fold(text).splitlines()
-    if len(folded) != len(lines):  # a character that folds to a line break: fold line by line
-        folded = [fold(line) for line in lines]
-    return lines, [_DIGITS_RE.sub("0", _NON_WORD_RE.sub(" ", f)).strip() for f in folded]
-
-
-def _segments(line: str) -> list[str]:
-    """A long line cut into sentences and dash-separated passages; a short line whole."""
-    if len(line.split()) <= TEMPLATE_MAX_WORDS:
-        return [line]
-    return [part for part in _SEGMENT_RE.split(line) if part.strip()]
-
-
-def _segment_key(segment: str) -> int | None:
-    norm = _normal(segment)
-    return _hash(norm) if len(norm.split()) >= SEGMENT_MIN_WORDS else None
-
-
-def article_keys(text: str) -> tuple[set[int], set[int]]:
-    """The distinct line (and long lines' passage) keys, and template-prefix keys, of a text."""
-    lines: set[int] = set()
-    prefixes: set[int] = set()
-    for line, norm in zip(*_normal_lines(text)):
-        key, prefix = _keys_of(norm)
-        if key is not None:
-            lines.add(key)
-        if prefix is not None:
-            prefixes.add(prefix)
-        parts = _segments(line)
-        if len(parts) > 1:
-            lines.update(k for k in map(_segment_key, parts) if k is not None)
-    return lines, prefixes
-
-
 def check_detector(min_articles: int, min_share: float, template_share: float = DEFAULT_TEMPLATE_SHARE) -> None:
     """Validate the detector's options.
 
@@ -321,9 +238,9 @@ class Boilerplate:
         """
         known = self.lines.get(outlet, frozenset())
         openings = self.prefixes.get(outlet, frozenset())
-        lines, norms = _normal_lines(text)
-        parts = [_segments(line) for line in lines]
-        keys = [[_segment_key(p) for p in line_parts] if len(line_parts) > 1 else [] for line_parts in parts]
+        lines, norms = normal_lines(text)
+        parts = [segments(line) for line in lines]
+        keys = [[segment_key(p) for p in line_parts] if len(line_parts) > 1 else [] for line_parts in parts]
         # A passage the article itself repeats (a gallery's slide label, 222 times) is furniture too.
         repeated = {k for k, n in Counter(k for line_keys in keys for k in line_keys if k is not None).items()
                     if n >= WITHIN_REPEATS}
@@ -331,7 +248,7 @@ class Boilerplate:
         kept: list[str] = []
         removed = 0
         for line, norm, line_parts, line_keys in zip(lines, norms, parts, keys):
-            key, prefix = _keys_of(norm)
+            key, prefix = keys_of(norm)
             if key is not None and (key in known or prefix in openings or is_furniture(line)):
                 removed += 1
                 continue

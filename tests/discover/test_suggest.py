@@ -13,19 +13,24 @@ from framing.lexicon.model import parse_lexicon
 
 # Sentences with a slot: the thing that each side names its own way.
 PEOPLE = [
-    "Officials said {} crossed the border near the river at night.",
-    "The agency detained {} at the checkpoint on the highway.",
-    "Lawmakers debated whether {} should receive legal status this year.",
-    "Local shelters housed {} through the cold winter months.",
-    "A judge ruled that {} could stay while their cases were heard.",
-    "Farm owners said they depended on {} to pick the harvest.",
+    "Officials in {place} said {} crossed the border near the river on {day}.",
+    "The agency detained {} at the checkpoint outside {place} on {day}.",
+    "Lawmakers from {place} debated on {day} whether {} should receive legal status.",
+    "Local shelters in {place} housed {} through the cold winter, {day} reports said.",
+    "A judge in {place} ruled on {day} that {} could stay while their cases were heard.",
+    "Farm owners near {place} said on {day} they depended on {} to pick the harvest.",
 ]
 TAX = [
-    "Congress voted to repeal the {} on Tuesday after a long debate.",
-    "Farmers say the {} hurts family businesses passed to children.",
-    "Economists estimate the {} raises little money for the treasury.",
-    "The governor promised to abolish the {} if re-elected.",
+    "Congress voted on {day} to repeal the {}, a {place} senator said.",
+    "Farmers in {place} say the {} hurts family businesses, a {day} survey found.",
+    "Economists in {place} estimate the {} raises little money, they wrote on {day}.",
+    "The governor of {place} promised on {day} to abolish the {} if re-elected.",
 ]
+# Varying slots, so that no sentence recurs word for word across an outlet's articles
+# (the boilerplate detector would rightly take a sentence repeated in many of them).
+PLACES = """Dover Exeter Bangor Salem Tulsa Fresno Austin Boise Tampa Omaha Reno Akron Provo Mesa Lansing
+Dayton Macon Yuma Ogden Flint Albany Topeka Helena Juneau Eugene Duluth Butte Casper Laredo Biloxi""".split()
+DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 # Shared sentences with no slot: both sides write them.
 SHARED = [
     "The weather turned colder as the week went on.", "Markets closed slightly higher on Friday.",
@@ -46,8 +51,10 @@ def make_corpus(seed: int = 3, per_group: int = 40) -> list[Article]:
     for group, (people, tax) in WORDINGS.items():
         for i in range(per_group):
             lines = [rng.choice(SHARED) for _ in range(8)]
-            lines += [rng.choice(PEOPLE).format(rng.choice(people)) for _ in range(5)]
-            lines += [rng.choice(TAX).format(rng.choice(tax)) for _ in range(3)]
+            lines += [rng.choice(PEOPLE).format(rng.choice(people), place=rng.choice(PLACES), day=rng.choice(DAYS))
+                      for _ in range(5)]
+            lines += [rng.choice(TAX).format(rng.choice(tax), place=rng.choice(PLACES), day=rng.choice(DAYS))
+                      for _ in range(3)]
             rng.shuffle(lines)
             articles.append(Article(id=f"{group}{i}", outlet=f"{group} paper {i % 4}", alignment=group,
                                     text=" ".join(lines)))
