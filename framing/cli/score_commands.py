@@ -13,6 +13,7 @@ from framing.cli.common import (
     check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_for, require_dask, story_param,
     stream_column_map, write_export,
 )
+from framing.cli.terminal import terminal_text
 from framing.present.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.text.quotes import VOICES
@@ -162,7 +163,7 @@ def run_compare(args: argparse.Namespace) -> int:
             raise CliError(f"unknown concept {unknown[0]!r}; concepts with matches: {', '.join(known)}")
         matches = matches[pd.concat(wanted, axis=1).any(axis=1)]
     outlets = list(dict.fromkeys(a.outlet for a in articles))
-    print(render_compare(matches, width=args.width, outlets=outlets))
+    print(terminal_text(render_compare(matches, width=args.width, outlets=outlets)))
     print("\n".join(_provenance_note(provenance(lexicons))[:1]))
     return 0
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.cli.terminal import terminal_text
 from framing.cli.common import (
     CliError, add_source_arguments, add_stream_arguments, add_stream_input_argument, check_engine_arguments,
     check_stream_arguments, corpus_for, corpus_from_args, corpus_label, lexicons_for, require_dask, stream_column_map,
@@ -188,7 +189,7 @@ def run_kwic(args: argparse.Namespace) -> int:
     if table.empty:
         print(f"no occurrence of {args.term!r}")
     else:
-        print("\n".join(format_lines(table, width=args.width)))
+        print(terminal_text("\n".join(format_lines(table, width=args.width))))
     return 0
 
 
