@@ -60,16 +60,25 @@ def run_score(args: argparse.Namespace) -> int:
     """Print the per-article (or per-outlet) score table."""
     check_stream_arguments(args)
     if args.input:
+        if args.strip_boilerplate:
+            raise CliError("--strip-boilerplate reads the corpus into memory; it does not apply to --input")
         return run_stream(args)
     if args.format is None:
         args.format = "table"
     articles, lexicons, factors = _inputs(args)
+    if args.strip_boilerplate:
+        from framing.text.boilerplate import strip_boilerplate
+
+        articles, model = strip_boilerplate(articles)
+        removed = sum(int(r["lines_removed"]) for r in model.report())
+        print(f"boilerplate: {removed} lines removed before scoring (--strip-boilerplate)", file=sys.stderr)
     matches = score_matches(articles, lexicons, voice_factors=factors)
     if args.outlets:
         table = outlet_scores(articles, lexicons, voice_factors=factors, matches=matches)
     else:
         table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
-    prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article", **story_param(args))
+    prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article",
+                      boilerplate="removed" if args.strip_boilerplate else "kept", **story_param(args))
     if not write_export(table, prov, args.format):
         key = "outlet" if args.outlets else "article"
         axis_columns = [c for c in table.columns if c.startswith(("score_", "n_"))]
@@ -182,6 +191,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_voice_option(score)
     score.add_argument("--format", choices=("table", "csv", "json"), default=None, help="output format (default: table)")
     score.add_argument("--outlets", action="store_true", help="one row per outlet instead of per article")
+    score.add_argument("--strip-boilerplate", action="store_true",
+                       help="remove each outlet's boilerplate (lines it repeats across its articles, page furniture, "
+                            "its own name) before scoring, as 'framing terms' does (default: score the texts as they are)")
     _add_stream_options(score)
     score.set_defaults(handler=run_score)
 

@@ -25,6 +25,7 @@ from framing.scale.csv_copy import csv_to_jsonl
 from framing.scale.shard_counts import candidates, count_shard, merge_hashes, shard_hashes, shard_survivors
 from framing.scale.term_partials import _check_min_total, _check_run, _combine, _finish, _progress
 from framing.discover.term_counts import TermCounts
+from framing.text.boilerplate import Boilerplate
 from framing.text.tokens import TokenOptions
 
 #: Input bytes per Dask task: as for scoring (:data:`framing.scale.dask_engine.DEFAULT_SHARD_BYTES`),
@@ -68,6 +69,7 @@ def dask_term_counts(
     n_workers: int = 2,
     shard_bytes: int = DEFAULT_SHARD_BYTES,
     progress: bool = False,
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus on a Dask cluster.
 
@@ -80,7 +82,7 @@ def dask_term_counts(
 
     Parameters
     ----------
-    input, by, options, min_total, chunk_size, column_map, progress
+    input, by, options, min_total, chunk_size, column_map, progress, boilerplate
         As in :func:`stream_term_counts`; ``progress`` counts finished shards.
     scheduler : str, optional
         Address of a running scheduler (``tcp://host:8786``); the workers must
@@ -128,7 +130,7 @@ def dask_term_counts(
                                 progress=progress)
         counts = _dask_counts(path, by=by, options=options, min_total=min_total, chunk_size=chunk_size,
                               column_map=column_map, scheduler=scheduler, n_workers=n_workers,
-                              shard_bytes=shard_bytes, progress=progress)
+                              shard_bytes=shard_bytes, progress=progress, boilerplate=boilerplate)
     if counts is None:
         raise ValueError(f"{input}: no articles to count (no row has a text)")
     return counts
@@ -137,6 +139,7 @@ def dask_term_counts(
 def _dask_counts(
     path: Path, *, by: str | None, options: TokenOptions, min_total: int, chunk_size: int,
     column_map: Mapping[str, str], scheduler: str | None, n_workers: int, shard_bytes: int, progress: bool,
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts | None:
     """:func:`dask_term_counts` on a shardable input after its checks; None when no row has a text."""
     # Dask is an optional extra (pip install 'framing[scale]'): imported only here.
@@ -149,7 +152,7 @@ def _dask_counts(
         # pure=False: a shard's key must not be reused if the file changed between runs.
         leaves = [
             client.submit(count_shard, shard, by=by, options=options, chunk_size=chunk_size,
-                          column_map=column_map, pure=False)
+                          column_map=column_map, boilerplate=boilerplate, pure=False)
             for shard in shards
         ]
         sizes = {leaf.key: shard.size for leaf, shard in zip(leaves, shards)}

@@ -38,6 +38,7 @@ import numpy as np
 from framing.discover.term_counts import TermCounts, _decode
 from framing.scale.chunk_readers import Shard, iter_shard_chunks
 from framing.scale.term_runs import RunCounter
+from framing.text.boilerplate import Boilerplate
 from framing.text.tokens import TokenOptions
 
 #: Odd 64-bit multiplier combining word hashes (the golden-ratio constant of Knuth's multiplicative hashing).
@@ -116,12 +117,14 @@ def _sum_hashes(hashes: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.
 
 
 def count_shard(
-    shard: Shard, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str]
+    shard: Shard, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str],
+    boilerplate: Boilerplate | None = None,
 ) -> ShardCounts | None:
-    """Count one shard chunk by chunk (runs on a worker); None for a shard without articles."""
+    """Count one shard chunk by chunk (runs on a worker), texts cleaned of ``boilerplate`` first;
+    None for a shard without articles."""
     with RunCounter(by=by, options=options) as counter:
         for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map):
-            counter.add_articles(chunk.articles)
+            counter.add_articles(chunk.articles if boilerplate is None else boilerplate.clean(chunk.articles))
         return ShardCounts(counter) if counter.groups else None
 
 

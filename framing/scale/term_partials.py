@@ -41,6 +41,7 @@ from framing.scale.chunk_readers import input_kind, input_size, iter_chunks
 from framing.scale.streaming import progress_bar
 from framing.scale.term_runs import RunCounter
 from framing.discover.term_counts import TermCounts, group_of
+from framing.text.boilerplate import Boilerplate
 from framing.text.tokens import TokenOptions
 
 
@@ -227,6 +228,7 @@ def stream_term_counts(
     chunk_size: int = 1000,
     column_map: Mapping[str, str] | None = None,
     progress: bool = False,
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus file or folder, chunk by chunk.
 
@@ -251,6 +253,9 @@ def stream_term_counts(
         Field -> column name for tabular inputs.
     progress : bool
         Show a progress bar (input bytes) on stderr.
+    boilerplate : Boilerplate, optional
+        Remove it from each article's text before counting
+        (:func:`framing.scale.boilerplate_pass.stream_boilerplate`).
 
     Returns
     -------
@@ -268,23 +273,24 @@ def stream_term_counts(
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_total,
                                            chunk_size=chunk_size, column_map=column_map)
     with counted_runs(path, by=by, options=options, chunk_size=chunk_size, column_map=column_map,
-                      progress=progress) as counter:
+                      progress=progress, boilerplate=boilerplate) as counter:
         return counter.term_counts(min_total)
 
 
 @contextmanager
 def counted_runs(
     path: Path, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str],
-    progress: bool,
+    progress: bool, boilerplate: Boilerplate | None = None,
 ) -> Iterator[RunCounter]:
     """A :class:`~framing.scale.term_runs.RunCounter` that has counted every chunk of ``path``.
 
-    The input is checked first (:func:`_check_run`); the runs are removed on exit.
+    Check the input first (:func:`_check_run`); the runs are removed on exit. With
+    ``boilerplate``, each chunk's texts are cleaned of it before they are counted.
     """
     with RunCounter(by=by, options=options) as counter, _progress(input_size(path), progress) as bar:
         position = 0
         for chunk in iter_chunks(path, chunk_size=chunk_size, column_map=column_map):
-            counter.add_articles(chunk.articles)
+            counter.add_articles(chunk.articles if boilerplate is None else boilerplate.clean(chunk.articles))
             bar.update(chunk.position - position)
             position = chunk.position
         if not counter.groups:

@@ -22,6 +22,7 @@ from framing.discover.blockwise import top_log_odds
 from framing.discover.logodds import check_options, comparisons
 from framing.discover.term_counts import TermCounts
 from framing.scale.term_partials import _check_run, counted_runs
+from framing.text.boilerplate import Boilerplate
 from framing.text.tokens import TokenOptions
 
 
@@ -41,12 +42,13 @@ def stream_top_terms(
     chunk_size: int = 1000,
     column_map: Mapping[str, str] | None = None,
     progress: bool = False,
+    boilerplate: Boilerplate | None = None,
 ) -> list[pd.DataFrame]:
     """Each comparison's candidate top terms of a corpus file or folder.
 
     Parameters
     ----------
-    input, by, options, chunk_size, column_map, progress
+    input, by, options, chunk_size, column_map, progress, boilerplate
         As in :func:`framing.scale.term_partials.stream_term_counts`.
     top : int
         Terms wanted per side (at least 1).
@@ -66,7 +68,7 @@ def stream_top_terms(
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_count,
                                            chunk_size=chunk_size, column_map=column_map)
     with counted_runs(path, by=by, options=options, chunk_size=chunk_size, column_map=column_map,
-                      progress=progress) as counter:
+                      progress=progress, boilerplate=boilerplate) as counter:
         chosen = comparisons(list(counter.groups), group=group, vs=vs, pairs=pairs)
         vocabulary_size = None
         if prior == "uniform":  # a0 / V needs V before any z: one more pass over the runs
