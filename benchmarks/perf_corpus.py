@@ -79,9 +79,14 @@ def run_measured(command: list[str], *, stdout: Path | None = None) -> dict[str,
     return {"seconds": elapsed, "peak_mb": usage.ru_maxrss / 1024}
 
 
-def framing_command(path: Path) -> list[str]:
-    """``framing terms --input ... --by outlet`` (1- to 3-grams, each outlet against the rest)."""
-    return [sys.executable, "-m", "framing.cli", "terms", "--input", str(path), "--by", "outlet", "--format", "csv"]
+def framing_command(path: Path, *, keep_boilerplate: bool = True) -> list[str]:
+    """``framing terms --input ... --by outlet`` (1- to 3-grams, each outlet against the rest).
+
+    ``--keep-boilerplate`` by default: Scattertext removes none, so the
+    counting is compared alone; without it, the boilerplate pass runs first.
+    """
+    return [sys.executable, "-m", "framing.cli", "terms", "--input", str(path), "--by", "outlet", "--format", "csv",
+            *(["--keep-boilerplate"] if keep_boilerplate else [])]
 
 
 def scattertext_command(python: str, path: Path) -> list[str]:
