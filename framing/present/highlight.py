@@ -91,7 +91,7 @@ def _content(text: str) -> str:
     return escaped.replace("\n", "<br>\n")
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs (blank-line separated), surrounding space trimmed."""
     bounds = []
     start = 0
@@ -136,7 +136,7 @@ def spans_html(text: str, spans: Iterable[tuple[int, int, Mapping[str, str]]]) -
             raise ValueError(f"span ({start}, {end}) overlaps the span before it (ending at {previous_end})")
         previous_end = end
     out = []
-    for p_start, p_end in _paragraph_bounds(text):
+    for p_start, p_end in paragraph_bounds(text):
         pieces = ['<p class="fr-p">']
         pos = p_start
         for start, end, attributes in ordered:
