@@ -28,6 +28,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
         sys.executable, "-m", "streamlit", "run", str(dashboard_app_path()),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",  # no Deploy button (as .streamlit/config.toml for streamlit run)
         "--server.port", str(args.port),
         "--server.address", args.address,
     ]
