@@ -30,8 +30,13 @@ TEXT_HEIGHT = 600  # px: the columns scroll, the page stays short
 #: Less space above the title, words that wrap, and at most two columns a row below 1100 px.
 COMPARE_CSS = CONCEPT_TABLE_CSS + """
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding-bottom: 0.2rem; }
 .st-key-fr_texts p.fr-p { overflow-wrap: anywhere; hyphens: auto; }
+.st-key-fr_texts .fr-sub { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 @media (max-width: 1100px) {
+  .st-key-fr_controls [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.3rem; }
+  .st-key-fr_controls [data-testid="stColumn"] { flex: 1 1 auto !important; min-width: 0 !important; width: auto !important; }
+  .st-key-fr_controls [data-testid="stColumn"]:nth-child(3) { flex: 1 1 100% !important; order: 5; }
   .st-key-fr_texts [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 1rem; }
   .st-key-fr_texts [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important;
     min-width: calc(50% - 1rem) !important; max-width: 100%; }
@@ -132,7 +137,8 @@ def render() -> None:
     st.html(f"<style>{COMPARE_CSS}</style>")
     st.title("Compare", anchor=False)
 
-    unit_col, mode_col, pick_col, present_col = st.columns([1.1, 1.4, 4.5, 1.2], vertical_alignment="bottom")
+    unit_col, mode_col, pick_col, present_col = st.container(key="fr_controls").columns(
+        [1.1, 1.4, 4.5, 1.0], vertical_alignment="bottom")
     unit = unit_col.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)
     mode = mode_col.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
     units = _units(unit, articles)
@@ -144,7 +150,7 @@ def render() -> None:
         max_selections=MAX_UNITS, key=pick_key,
     )
     presentation.remember([a for label in picked for a in units[label]])
-    present_col.toggle("Presentation", key="compare_present", value=False,
+    present_col.toggle("Present", key="compare_present", value=False,
                        on_change=lambda: presentation.set_on(st.session_state["compare_present"]),
                        help="Hide the controls, enlarge the text and step through the passages one screen "
                             "at a time (bookmark the address: it has ?present=1).")

@@ -335,10 +335,9 @@ def _legend_item(classes: str, label: str) -> str:
 
 
 #: The legend's one line on what the colours mean.
-LEGEND_NOTE = ("Colour: the side a term counts for in the score. "
-               f"{FLIPPED_MARKER}\u2018\u2019 scare-quoted, so counted for the other side of its wording; "
-               "italics: quoted speech (the source's words, not counted); "
-               "underline solid: right-hand side, dashed: left-hand side.")
+LEGEND_NOTE = ("Colour: the side a term counts for in the score "
+               f"({FLIPPED_MARKER}\u2018\u2019 scare quotes flip a term to the other side; "
+               "italics: quoted speech, not counted; underline solid: right side, dashed: left side).")
 
 
 def legend_html(lexicons: Sequence[Lexicon]) -> str:

@@ -1,0 +1,175 @@
+"""The classroom in headless Chromium: Compare texts first, presentation mode, Spot the frame.
+
+Screenshots of the first viewport (not the full page) at 1400×900 and
+1024×768 land in tests/artifacts/: the highlighted passages must be inside
+that viewport, no word may stick out of its column, and below 1100 px at most
+two text columns share a row. Presentation mode (``?present=1``) hides the
+sidebar and steps through screens. The first page of a fresh server is timed
+against a bare one-line Streamlit page started the same way in the same run
+and the ratio printed (no timing is asserted: speed goes in the report).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.dashboards.test_dashboard_browser import (
+    ARTIFACTS, CHROMIUM_ARGS, RENDER_TIMEOUT, Server, _start, _stop, _wait_idle, chromium_path,  # noqa: F401
+)
+
+SIZES = [(1400, 900), (1024, 768)]
+MARK = "mark.fr-term"
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _page(browser, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(RENDER_TIMEOUT)
+    return context, page
+
+
+def _first_visible(page, selector: str, limit: int = 40):
+    """The first element matching ``selector`` that is actually displayed (not a CSS sample)."""
+    return page.locator(f"{selector} >> visible=true").first
+
+
+def test_first_page_against_a_bare_page(chromium_path, browser, tmp_path):
+    bare = tmp_path / "bare.py"
+    bare.write_text('import streamlit as st\nst.write("bare page ready")\n')
+    timings = {}
+    for name, script, wait_for in (("bare", bare, "text=bare page ready"),
+                                   ("compare", None, 'mark.fr-term[data-canonical="coup"]')):
+        folder = tmp_path / name
+        folder.mkdir()
+        server = Server(folder)
+        if script is None:
+            server.start()
+        else:
+            server.process, server.base = _start_script(script, folder)
+            server.log_path = folder / "server-1.log"
+        context, page = _page(browser, 1400, 900)
+        try:
+            started = time.perf_counter()
+            page.goto(server.base + "/")
+            page.locator(wait_for).first.wait_for(state="visible")
+            timings[name] = time.perf_counter() - started
+        finally:
+            context.close()
+            server.stop()
+    ratio = timings["compare"] / timings["bare"]
+    print(f"\nfirst page of a fresh server: Compare {timings['compare']:.2f} s, bare one-line page "
+          f"{timings['bare']:.2f} s, ratio {ratio:.2f}x")
+    assert timings["compare"] > 0 and timings["bare"] > 0
+
+
+def _start_script(script: Path, folder: Path):
+    import tests.dashboards.test_dashboard_browser as shared
+    from tests.dashboards.test_dashboard_browser import _free_port
+
+    saved = shared.APP
+    shared.APP = script
+    try:
+        return _start(_free_port(), folder / "server-1.log", folder / "framing.db")
+    finally:
+        shared.APP = saved
+
+
+@pytest.fixture(scope="module")
+def server(chromium_path, tmp_path_factory):
+    running = Server(tmp_path_factory.mktemp("classroom"))
+    running.start()
+    try:
+        yield running.base
+    finally:
+        running.stop()
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_compare_shows_highlighted_passages_in_the_first_viewport(server, browser, width, height):
+    context, page = _page(browser, width, height)
+    try:
+        page.goto(server + "/")
+        _first_visible(page, MARK).wait_for(state="visible")
+        _wait_idle(page)
+        page.wait_for_timeout(500)
+        marks_in_view = page.evaluate(
+            """([h]) => [...document.querySelectorAll('.st-key-fr_texts mark.fr-term')]
+                .filter(m => { const r = m.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= h; })
+                .length""", [height])
+        assert marks_in_view >= 3, f"only {marks_in_view} highlighted terms in the first {width}x{height} viewport"
+        # No word sticks out of its column.
+        overflowing = page.evaluate(
+            "() => [...document.querySelectorAll('.st-key-fr_texts p.fr-p')]"
+            ".filter(p => p.scrollWidth > p.clientWidth + 1).length")
+        assert overflowing == 0
+        columns = page.evaluate(
+            "() => [...document.querySelectorAll('.st-key-fr_texts [data-testid=\"stColumn\"]')]"
+            ".map(c => Math.round(c.getBoundingClientRect().top))")
+        per_row = max(columns.count(top) for top in set(columns))
+        assert per_row == (3 if width > 1100 else 2), columns
+        # The Deploy button is hidden (client.toolbarMode = "viewer").
+        assert page.get_by_text("Deploy", exact=True).count() == 0
+        # The concept table is below, with its cells tinted by pole.
+        assert page.locator("table.fr-concepts td[data-effect='+']").count() > 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"classroom-compare-{width}x{height}.png"))
+    finally:
+        context.close()
+
+
+def test_presentation_mode_hides_the_controls_and_steps(server, browser):
+    context, page = _page(browser, 1400, 900)
+    try:
+        page.goto(server + "/?present=1")
+        page.get_by_text("Screen 1 of").wait_for(state="visible")
+        _first_visible(page, ".fr-present mark.fr-term").wait_for(state="visible")
+        _wait_idle(page)
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        assert page.locator('[data-testid="stMultiSelect"]').count() == 0
+        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.fr-present p.fr-p')).fontSize)")
+        assert size >= 26, f"presentation type is {size}px"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "classroom-presentation-1400x900.png"))
+        first = page.locator(".fr-present").first.inner_text()
+        page.get_by_role("button", name="Next \u2192").click()
+        page.get_by_text("Screen 2 of").wait_for(state="visible")
+        _wait_idle(page)
+        assert "step=2" in page.url and page.locator(".fr-present").first.inner_text() != first
+        page.get_by_role("button", name="Leave presentation").click()
+        page.locator('[data-testid="stMultiSelect"]').first.wait_for(state="visible")
+    finally:
+        context.close()
+
+
+def test_spot_the_frame_in_the_browser(server, browser):
+    context, page = _page(browser, 1400, 900)
+    try:
+        page.goto(server + "/exercise")
+        page.get_by_text("Click the words you find").wait_for(state="visible")
+        _wait_idle(page)
+        assert page.locator("mark").count() == 0
+        page.get_by_role("button", name="Coup", exact=True).first.click()
+        _wait_idle(page)
+        page.get_by_role("button", name="Reveal the answer").click()
+        page.get_by_text("Hits").first.wait_for(state="visible")
+        _first_visible(page, MARK).wait_for(state="visible")
+        _wait_idle(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "classroom-exercise-1400x900.png"), full_page=True)
+    finally:
+        context.close()
