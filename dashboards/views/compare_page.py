@@ -78,12 +78,20 @@ def _short_names(units: dict[str, list[Article]], picked: list[str], unit: str) 
     return {label: label for label in picked}
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _concept_table_html(key: tuple, lkey: tuple, labels: tuple[str, ...], _matches: pd.DataFrame, _lexicons) -> str:
+    return concept_table_html(_matches, list(labels), _lexicons)
+
+
 def _concept_table(matches: pd.DataFrame, labels: list[str], lexicons) -> None:
     if matches.empty:
         st.info("No lexicon term matched in these texts.")
         return
+    # Cached: built once per choice of texts (about 40 ms for the sample, every run otherwise).
+    key = tuple(zip(matches["article"], matches["outlet"], matches["start"], matches["lexicon"]))
+    html_table = _concept_table_html(key, cached.lexicon_key(lexicons), tuple(labels), matches, tuple(lexicons))
     # Library HTML, every string from data escaped there (framing.present.concept_table).
-    st.html(concept_table_html(matches, labels, lexicons))
+    st.html(html_table)
 
 
 def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.DataFrame, lexicons, unit: str) -> None:
