@@ -40,8 +40,9 @@ def _timeline(ckey: tuple, lkey: tuple, freq: str, _articles, _lexicons, _matche
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _timeline_png(ckey: tuple, lkey: tuple, freq: str, axis_id: str, _timeline: pd.DataFrame, _prov: dict) -> bytes:
-    return plots.figure_png(timeline_chart(_timeline, axis=axis_id), _prov)
+def _timeline_png(ckey: tuple, lkey: tuple, freq: str, axis_id: str, _timeline: pd.DataFrame, _prov: dict,
+                  _axes: tuple = ()) -> bytes:
+    return plots.figure_png(timeline_chart(_timeline, axis=axis_id, axes=_axes), _prov)
 
 
 def axis_intervals(intervals: pd.DataFrame, axis: Axis) -> pd.DataFrame:
@@ -56,6 +57,8 @@ def _chart_png(kind: str, axis_id: str, ckey: tuple, lkey: tuple, _axis: Axis | 
     """PNG bytes of one chart (cached: the same bytes are shown and downloaded)."""
     if kind == "axis":
         fig = plots.axis_score_chart(_outlets, _axis, intervals=_intervals)
+    elif kind == "loaded":
+        fig = plots.loaded_rate_chart(_outlets, intervals=_intervals)
     else:
         fig = {"loaded": plots.loaded_rate_chart, "voice": plots.voice_chart,
                "readability": plots.readability_chart}[kind](_outlets)
@@ -113,6 +116,8 @@ def render() -> None:
     for kind, axis in charts:
         if kind == "axis":
             _chart(kind, axis, outlets, interval_prov, ckey, lkey, axis_intervals(intervals, axis))
+        elif kind == "loaded":
+            _chart(kind, axis, outlets, interval_prov, ckey, lkey, intervals)
         else:
             _chart(kind, axis, outlets, prov, ckey, lkey)
 
@@ -158,7 +163,7 @@ def _over_time(articles, lexicons, matches: pd.DataFrame, ckey: tuple, lkey: tup
     if undated:
         st.caption(f"{undated} article{'s' if undated != 1 else ''} without a date left out.")
     for axis_id in dict.fromkeys(table["axis"]):
-        png = _timeline_png(ckey, lkey, freq, axis_id, table, prov)
+        png = _timeline_png(ckey, lkey, freq, axis_id, table, prov, tuple(a for lex in lexicons for a in lex.axes))
         st.image(png, width="stretch")
         st.download_button("Download PNG", png, file_name=f"framing-timeline-{axis_id}-{freq}.png", mime="image/png",
                            key=f"outlets_png_timeline_{axis_id}", icon=":material/download:")
