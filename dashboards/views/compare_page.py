@@ -62,8 +62,8 @@ def _units(unit: str, articles: tuple[Article, ...]) -> dict[str, list[Article]]
 
 def _head_html(article: Article, *, show_outlet: bool) -> str:
     """Escaped heading of one article: outlet, title, date and alignment."""
-    head = article.outlet if show_outlet else (article.title or article.id)
-    sub = [article.title if show_outlet else "", article.date, article.alignment]
+    head = article.outlet if show_outlet else style.display_title(article)
+    sub = [style.display_title(article) if show_outlet else "", article.date, article.alignment]
     sub_html = " · ".join(html.escape(s) for s in sub if s)
     return (f'<div class="fr-head">{html.escape(head)}</div>'
             + (f'<div class="fr-sub">{sub_html}</div>' if sub_html else ""))

@@ -17,6 +17,7 @@ from framing._dashboards import cached, state
 from framing.present import plots
 from framing.discover.intervals import bootstrap_intervals
 from framing.lexicon.model import Axis
+from framing.present.column_labels import column_label, column_labels
 from framing.present.term_plots import timeline_chart
 from framing.provenance import to_csv_with_provenance
 from framing.discover.timeline import axis_timeline
@@ -70,9 +71,10 @@ def _chart(kind: str, axis: Axis | None, outlets: pd.DataFrame, prov: dict, ckey
     axis_id = axis.id if axis is not None else ""
     png = _chart_png(kind, axis_id, ckey, lkey, axis, outlets, prov, intervals)
     st.image(png, width="stretch")
+    # on_click="ignore" on every download: a rerun after the first click cancelled a second quick download.
     st.download_button(
         "Download PNG", png, file_name=f"framing-{kind}{'-' + axis_id if axis_id else ''}.png", mime="image/png",
-        key=f"outlets_png_{kind}_{axis_id}", icon=":material/download:",
+        key=f"outlets_png_{kind}_{axis_id}", icon=":material/download:", on_click="ignore",
     )
 
 
@@ -123,26 +125,30 @@ def render() -> None:
 
     st.subheader("Intervals", anchor=False)
     shown = intervals[[c for c in INTERVAL_COLUMNS if c in intervals.columns]]
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.NumberColumn(format="%.3f") for c in ("estimate", "low", "high")})
+    shown = shown.assign(measure=shown["measure"].map(lambda m: column_label(m, lexicons)))
+    labels = column_labels(shown.columns, lexicons)
+    st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch",
+                 column_config={labels[c]: st.column_config.NumberColumn(format="%.3f") for c in ("estimate", "low", "high")})
     st.download_button(
         "Download intervals CSV", to_csv_with_provenance(intervals, interval_prov), file_name="framing-intervals.csv",
-        mime="text/csv", key="outlets_intervals_csv", icon=":material/download:",
+        mime="text/csv", key="outlets_intervals_csv", icon=":material/download:", on_click="ignore",
     )
 
     _over_time(articles, lexicons, matches, ckey, lkey)
 
     st.subheader("Per outlet", anchor=False)
-    st.dataframe(outlets, hide_index=True, width="stretch")
+    # Readable names on screen; the CSV keeps the stable ids scripts rely on.
+    st.dataframe(outlets.rename(columns=column_labels(outlets.columns, lexicons)), hide_index=True, width="stretch")
     st.download_button(
         "Download outlets CSV", to_csv_with_provenance(outlets, prov), file_name="framing-outlets.csv",
-        mime="text/csv", key="outlets_csv", icon=":material/download:",
+        mime="text/csv", key="outlets_csv", icon=":material/download:", on_click="ignore",
     )
     st.subheader("Per article", anchor=False)
-    st.dataframe(per_article, hide_index=True, width="stretch")
+    st.dataframe(per_article.rename(columns=column_labels(per_article.columns, lexicons)), hide_index=True,
+                 width="stretch")
     st.download_button(
         "Download articles CSV", to_csv_with_provenance(per_article, prov), file_name="framing-articles.csv",
-        mime="text/csv", key="outlets_articles_csv", icon=":material/download:",
+        mime="text/csv", key="outlets_articles_csv", icon=":material/download:", on_click="ignore",
     )
     st.caption("Files carry their provenance: CSV as # comment lines (read with pandas.read_csv(path, comment='#')), "
                "PNG as text metadata.")
@@ -166,7 +172,7 @@ def _over_time(articles, lexicons, matches: pd.DataFrame, ckey: tuple, lkey: tup
         png = _timeline_png(ckey, lkey, freq, axis_id, table, prov, tuple(a for lex in lexicons for a in lex.axes))
         st.image(png, width="stretch")
         st.download_button("Download PNG", png, file_name=f"framing-timeline-{axis_id}-{freq}.png", mime="image/png",
-                           key=f"outlets_png_timeline_{axis_id}", icon=":material/download:")
+                           key=f"outlets_png_timeline_{axis_id}", icon=":material/download:", on_click="ignore")
 
 
 render()
