@@ -17,7 +17,7 @@ from framing._dashboards import cached, state
 from framing.present import plots
 from framing.discover.intervals import bootstrap_intervals
 from framing.lexicon.model import Axis
-from framing.present.column_labels import column_label, column_labels
+from framing.present.column_labels import column_labels
 from framing.present.term_plots import timeline_chart
 from framing.provenance import to_csv_with_provenance
 from framing.discover.timeline import axis_timeline
@@ -78,6 +78,11 @@ def _chart(kind: str, axis: Axis | None, outlets: pd.DataFrame, prov: dict, ckey
     )
 
 
+def _readable(table: pd.DataFrame, lexicons) -> dict:
+    """Column configs giving each column its readable name (:mod:`framing.present.column_labels`)."""
+    return {column: st.column_config.Column(label) for column, label in column_labels(table.columns, lexicons).items()}
+
+
 def render() -> None:
     st.title("Outlets", anchor=False)
     lexicons = state.active_lexicons()
@@ -125,10 +130,10 @@ def render() -> None:
 
     st.subheader("Intervals", anchor=False)
     shown = intervals[[c for c in INTERVAL_COLUMNS if c in intervals.columns]]
-    shown = shown.assign(measure=shown["measure"].map(lambda m: column_label(m, lexicons)))
-    labels = column_labels(shown.columns, lexicons)
-    st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch",
-                 column_config={labels[c]: st.column_config.NumberColumn(format="%.3f") for c in ("estimate", "low", "high")})
+    config = _readable(shown, lexicons)
+    config.update({c: st.column_config.NumberColumn(config[c].get("label"), format="%.3f")
+                   for c in ("estimate", "low", "high")})
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     st.download_button(
         "Download intervals CSV", to_csv_with_provenance(intervals, interval_prov), file_name="framing-intervals.csv",
         mime="text/csv", key="outlets_intervals_csv", icon=":material/download:", on_click="ignore",
@@ -137,15 +142,14 @@ def render() -> None:
     _over_time(articles, lexicons, matches, ckey, lkey)
 
     st.subheader("Per outlet", anchor=False)
-    # Readable names on screen; the CSV keeps the stable ids scripts rely on.
-    st.dataframe(outlets.rename(columns=column_labels(outlets.columns, lexicons)), hide_index=True, width="stretch")
+    # Readable names on screen (as column labels: the data and the CSV keep the stable ids scripts rely on).
+    st.dataframe(outlets, hide_index=True, width="stretch", column_config=_readable(outlets, lexicons))
     st.download_button(
         "Download outlets CSV", to_csv_with_provenance(outlets, prov), file_name="framing-outlets.csv",
         mime="text/csv", key="outlets_csv", icon=":material/download:", on_click="ignore",
     )
     st.subheader("Per article", anchor=False)
-    st.dataframe(per_article.rename(columns=column_labels(per_article.columns, lexicons)), hide_index=True,
-                 width="stretch")
+    st.dataframe(per_article, hide_index=True, width="stretch", column_config=_readable(per_article, lexicons))
     st.download_button(
         "Download articles CSV", to_csv_with_provenance(per_article, prov), file_name="framing-articles.csv",
         mime="text/csv", key="outlets_articles_csv", icon=":material/download:", on_click="ignore",
