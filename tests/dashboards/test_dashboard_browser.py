@@ -260,9 +260,9 @@ def test_compare_highlights_and_renders(server, page):
     assert "scare-quoted" in legend.inner_text()
     page.get_by_text("Which words each one chose").wait_for(state="visible")
     # Every visibility check waits instead of polling once: on a loaded CI machine
-    # the texts were shown while the table above them was not yet (is_visible failed).
-    page.locator('[data-testid="stTable"]').first.wait_for(state="visible")
-    assert "Maduro" in page.locator('[data-testid="stTable"]').first.inner_text()
+    # the texts were shown while the table below them was not yet (is_visible failed).
+    page.locator("table.fr-concepts").first.wait_for(state="visible")
+    assert "Maduro" in page.locator("table.fr-concepts").first.inner_text()
     _no_horizontal_overflow(page)
     assert not page.dialogs
     assert page.locator('[data-testid="stDialog"]').count() == 0, "a modal (e.g. 'Page not found') covers the page"
@@ -437,7 +437,7 @@ def test_two_stories_with_colliding_concepts_in_the_browser(app_server, page):
     _wait_idle(page)
     # The previous run's elements go when the new run ends: wait for them, do not poll once.
     page.wait_for_function("() => !document.querySelector('mark.fr-term[data-lexicon=\"venezuela-2019\"]')")
-    table = page.locator('[data-testid="stTable"]').first
+    table = page.locator("table.fr-concepts").first
     table.wait_for(state="visible")
     assert "The events in Vorsk" in table.inner_text() and "30 April" not in table.inner_text()
     _no_horizontal_overflow(page)
