@@ -16,7 +16,7 @@ import html
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import cached, presentation, state, story_actions, style
+from framing._dashboards import cached, handout_download, presentation, state, story_actions, style
 
 from framing.article import Article
 from framing.present.concept_table import CONCEPT_TABLE_CSS, concept_table_html, ordered_concepts
@@ -178,6 +178,8 @@ def render() -> None:
         _full_texts(units, picked, matches, lexicons, unit)
     with st.expander("Which words each one chose (concept table)", expanded=True):
         _concept_table(matches.assign(outlet=matches["unit"]), [names[label] for label in picked], lexicons)
+    handout_download.download_button([a for label in picked for a in units[label]], all_matches, lexicons,
+                                     state.current_story())
 
 
 render()

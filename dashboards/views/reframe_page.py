@@ -134,10 +134,15 @@ def render() -> None:
         st.html(cached.highlighted(result.text, new_matches, lexicons, key=("reframe-new", target), changed=True))
     st.caption(f"{n} term{'s' if n != 1 else ''} changed. Hover a word for its concept, weight and voice.")
     if n:
+        # The weights the score counts: a scare-quoted term counts inverted, before and after.
         st.dataframe(
-            pd.DataFrame([{"original": c.original, "replacement": c.replacement, "concept": c.concept,
-                           "weight before": c.old_weight, "weight after": c.new_weight} for c in result.changes]),
+            pd.DataFrame([{"Original": c.original, "Replacement": c.replacement, "Concept": c.concept,
+                           "Voice": c.voice.replace("_", "-"), "Effective weight before": c.old_effective,
+                           "Effective weight after": c.new_effective} for c in result.changes]),
             hide_index=True, width="stretch",
+            column_config={"Effective weight before": st.column_config.NumberColumn(format="%+.2f"),
+                           "Effective weight after": st.column_config.NumberColumn(format="%+.2f")},
         )
+        st.caption("Effective weight = the term's weight × its voice's factor (a scare-quoted term counts inverted).")
 
 render()

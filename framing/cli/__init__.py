@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "framing.cli.story_commands",
     "framing.cli.terms_commands",
     "framing.cli.dashboard_command",
+    "framing.cli.handout_command",
 )
 
 

@@ -7,16 +7,14 @@ toward clarification of a fractured paradigm", J. Communication 43(4) —
 framing selects and makes salient — done by substitution. The lexicon
 supplies the variants, so the rewrite is only as good as its concepts.
 
-Surface repairs are deliberately simple and documented: capitalisation is
-copied (ALL CAPS, Title Case, a capital first letter), an automatic plural is
-re-applied with :func:`framing.text.folding.plural`, and an indefinite article
-just before the term is switched between "a" and "an" by the first letter
-(with a short list of exceptions such as "a union", "an hour").
+Which wording replaces a term (the same people, the same kind of word) is
+:mod:`framing.present.reframe_choice`; the repairs around it (a/an by the
+first sound, number, capitals, possessives) are
+:mod:`framing.present.reframe_grammar`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -25,19 +23,15 @@ import pandas as pd
 from framing.article import Article
 from framing.present.highlight import spans_html
 from framing.lexicon.model import Concept, Lexicon, Term
+from framing.present import reframe_grammar as grammar
+from framing.present.reframe_choice import choose, name_follows
 from framing.text.quotes import AUTHORIAL, SCARE_QUOTED
-from framing.scoring.scores import match_table
-from framing.text.phrase_keys import phrase_key, plural, surface_keys
+from framing.scoring.scores import check_voice_factors, match_table
+from framing.text.phrase_keys import phrase_key
 
 TARGETS = ("opposite", "neutral")
 SIDES = ("original", "reframed")
 _REQUIRED = ("start", "end", "lexicon", "concept", "axis", "canonical", "weight", "voice")
-# "a" or "an", then the space (and an opening quote mark: a ‘coup’) before
-# the term; that the article starts a word is checked in code.
-_ARTICLE_BEFORE = re.compile(r"(?<!\w)(an|a)(\s+[\"'“‘«]?)$", re.IGNORECASE)
-# Vowel letters that sound like consonants, and silent h: "a union", "an hour".
-_A_DESPITE_VOWEL = ("uni", "use", "usu", "uti", "eu", "one", "once", "u.s", "us-", "ukr", "uru")
-_AN_DESPITE_CONSONANT = ("hour", "honest", "honor", "honour", "heir")
 
 
 @dataclass(frozen=True)
@@ -45,7 +39,10 @@ class Change:
     """One replacement: spans in the original and in the reframed text.
 
     ``original`` and ``replacement`` include the article when it changed too
-    ("a coup" -> "an uprising").
+    ("a coup" -> "an uprising"). ``voice`` is the match's voice and
+    ``factor`` its voice factor, so :attr:`old_effective` and
+    :attr:`new_effective` are the weights the score counts (a scare-quoted
+    term keeps its quote marks, so its new wording counts inverted too).
     """
 
     start: int
@@ -57,6 +54,18 @@ class Change:
     concept: str
     old_weight: float
     new_weight: float
+    voice: str = AUTHORIAL
+    factor: float = 1.0
+
+    @property
+    def old_effective(self) -> float:
+        """Effective weight of the original wording: weight times voice factor."""
+        return self.old_weight * self.factor
+
+    @property
+    def new_effective(self) -> float:
+        """Effective weight of the replacement in the same voice."""
+        return self.new_weight * self.factor
 
 
 @dataclass(frozen=True)
@@ -66,29 +75,6 @@ class ReframeResult:
     original: str
     text: str
     changes: list[Change] = field(default_factory=list)
-
-
-def _choose(
-    concept: Concept, weight: float, target: str, usage: Mapping[tuple[str, str], int] | None = None
-) -> Term | None:
-    """The variant to use instead of a term of ``weight``; None to leave it.
-
-    With ``usage`` (how often each variant occurs in a reference corpus), the
-    variant people actually use wins ("coup" rather than "putsch"); without,
-    or on a tie, the weight closest to the mirrored one.
-    """
-    def used(term: Term) -> int:
-        return -(usage or {}).get((concept.id, term.text), 0)
-
-    neutral = [t for t in concept.terms if t.weight == 0]
-    if target == "opposite":
-        other = [t for t in concept.terms if t.weight * weight < 0]
-        if other:
-            # On a further tie the shorter phrase reads more naturally, then
-            # the lexicon's own order decides.
-            return min(other, key=lambda t: (used(t), abs(t.weight + weight), len(t.text.split())))
-    # Target "neutral", or a concept with no wording on the other pole.
-    return min(neutral, key=used) if neutral else None
 
 
 def variant_usage(matches: pd.DataFrame, *, voices: Sequence[str] = (AUTHORIAL,)) -> dict[tuple[str, str], int]:
@@ -103,77 +89,57 @@ def variant_usage(matches: pd.DataFrame, *, voices: Sequence[str] = (AUTHORIAL,)
     return {key: int(n) for key, n in mine.groupby(["concept", "canonical"]).size().items()}
 
 
-def _is_auto_plural(surface: str, canonical: str) -> bool:
-    """True if the surface is the automatic plural of the canonical, not a listed form."""
-    key = phrase_key(surface)
-    return key != phrase_key(canonical) and key in (surface_keys(canonical) - surface_keys(canonical, add_plural=False))
+def _term(concept: Concept, canonical: str) -> Term | None:
+    key = phrase_key(canonical)
+    return next((t for t in concept.terms if phrase_key(t.text) == key), None)
 
 
-def _pluralise(phrase: str) -> str:
-    head, space, last = phrase.rpartition(" ")
-    return head + space + plural(last)
+def _is_title(text: str, start: int, end: int, matched: Term) -> bool:
+    """True if the matched words are a title: before a name, or a head noun the writer capitalised.
 
-
-def _title(phrase: str) -> str:
-    # Capitalise after spaces and hyphens ("Civic-Military Uprising") but keep
-    # the rest as written, so "U.S.-backed" keeps its capitals.
-    return re.sub(r"(^|[\s-])(\w)", lambda m: m.group(1) + m.group(2).upper(), phrase)
-
-
-def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘(«")
-    return not before or before[-1] in ".!?:\n"
-
-
-def _match_case(surface: str, canonical: str, replacement: str, sentence_start: bool) -> str:
-    """Give the replacement the capitals the writer gave the matched words.
-
-    Capitals the lexicon itself writes ("Maduro regime", "Operation
-    Liberty") are a proper noun's, not the writer's, and are not copied.
+    "constitutional President of Venezuela" and "opposition politician
+    Leopoldo Lopez" keep their head noun; a headline's "Attempted Coup" is
+    not a title (its first word is capitalised too).
     """
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not canonical.isupper():
-        return replacement.upper()
-    words = [w for w in surface.split() if any(c.isalpha() for c in w)]
-    canonical_words = canonical.split()
-    if (len(words) > 1 and all(w[0].isupper() for w in words)
-            and not all(w[:1].isupper() for w in canonical_words)):
-        return _title(replacement)
-    if sentence_start or (surface[:1].isupper() and not canonical[:1].isupper()):
-        return replacement[:1].upper() + replacement[1:]
-    # Otherwise keep the lexicon's capitals (proper nouns).
-    return replacement
+    words = text[start:end].split()
+    written = len(words) > 1 and words[-1][:1].isupper() and not words[0][:1].isupper()
+    return name_follows(text, end) or (written and not matched.text.split()[-1][:1].isupper())
 
 
-def _wants_an(word: str) -> bool:
-    lower = word.lower()
-    if lower.startswith(_AN_DESPITE_CONSONANT):
-        return True
-    if lower.startswith(_A_DESPITE_VOWEL):
-        return False
-    return lower[:1] in "aeiou"
+def _fit(text: str, low: int, start: int, end: int, canonical: str, wording: str) -> tuple[int, int, str, str]:
+    """Fit a wording into the text: number, possessive, capitals, a repeated word, the article.
 
-
-def _article_before(text: str, low: int, start: int) -> tuple[int, str, str] | None:
-    """Start, word and what follows it (space, quote mark) of an "a"/"an" just before ``start``."""
-    # A short window: the article is at most a few characters back.
-    window = max(low, start - 40)
-    found = _ARTICLE_BEFORE.search(text, window, start)
-    if not found:
-        return None
-    begin = found.start(1)
-    if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
-        return None  # the tail of a longer word ("Panama coup")
-    return begin, found.group(1), found.group(2)
-
-
-def _fix_article(article: str, replacement: str) -> str:
-    new = "an" if _wants_an(replacement) else "a"
-    if article.isupper() and (len(article) > 1 or replacement.isupper()):
-        return new.upper()
-    if article[:1].isupper():
-        return new.capitalize()
-    return new
+    Returns the span to replace (it grows to take in an article or an "'s"
+    that changes), the original words of that span and their replacement.
+    """
+    surface = text[start:end]
+    replacement = wording
+    if (grammar.word_kind(surface, (canonical,)) == grammar.NOUN and grammar.is_plural_phrase(surface)
+            and not grammar.is_plural_phrase(replacement)):
+        replacement = grammar.pluralise(replacement)
+    replacement = grammar.keep_possessive(surface, replacement)
+    replacement = grammar.match_case(surface, canonical, replacement, grammar.at_sentence_start(text, start))
+    before = grammar.word_before(text, start)
+    first, _, rest = replacement.partition(" ")
+    if rest and before and phrase_key(before) == phrase_key(first):
+        replacement = rest  # "Venezuelan" + "Venezuelan president": say it once
+    owner = grammar.possessive_after(text, end)
+    if owner and grammar.is_plural_phrase(replacement):
+        # "the regime's" -> "the protesters'": a plural's possessive is the apostrophe alone.
+        end += owner[1]
+        replacement += owner[0]
+    article = grammar.article_before(text, low, start)
+    if article:
+        begin, word, space = article
+        new_article = grammar.fix_article(word, replacement)
+        if new_article != word:
+            if not new_article:
+                # No article before a plural; its capital moves to the noun.
+                space = space.lstrip()
+                if word[:1].isupper():
+                    replacement = replacement[:1].upper() + replacement[1:]
+            start, replacement = begin, new_article + space + replacement
+    return start, end, text[start:end], replacement
 
 
 def _check(text: str, matches: pd.DataFrame, target: str) -> None:
@@ -193,6 +159,7 @@ def reframe(
     *,
     target: str = "opposite",
     usage: Mapping[tuple[str, str], int] | None = None,
+    voice_factors: Mapping[str, float] | None = None,
 ) -> ReframeResult:
     """Rewrite a text with each loaded axis term swapped for another variant.
 
@@ -214,6 +181,9 @@ def reframe(
         (:func:`variant_usage`): among the allowed variants the most used one
         is chosen, so a passage is rewritten in the words the other side
         really uses.
+    voice_factors : mapping, optional
+        Factors per voice (defaults of :mod:`framing.scoring.scores`), for
+        each change's effective weights.
 
     Returns
     -------
@@ -225,8 +195,9 @@ def reframe(
     change. Quoted matches are left alone: they are a source's words, and
     putting other words in a source's mouth would be misquotation, not
     reframing. Where matches overlap, the leftmost, then longest, changes.
-    A listed irregular form ("interfered") is replaced by the canonical
-    wording of the new variant; only automatic plurals are re-inflected.
+    The replacement is chosen by :func:`framing.present.reframe_choice.choose`
+    (same people, same kind of word; a term with no such counterpart is left
+    as it is) and fitted by :func:`_fit`.
 
     Raises
     ------
@@ -235,6 +206,7 @@ def reframe(
         outside ``text``.
     """
     _check(text, matches, target)
+    factors = check_voice_factors(voice_factors)
     concepts: Mapping[tuple[str, str], Concept] = {
         (lexicon.name, concept.id): concept for lexicon in lexicons for concept in lexicon.concepts
     }
@@ -247,39 +219,31 @@ def reframe(
         if row["voice"] not in (AUTHORIAL, SCARE_QUOTED) or axis is None or pd.isna(axis) or row["weight"] == 0:
             continue
         concept = concepts.get((row["lexicon"], row["concept"]))
-        if concept is not None:
-            candidates.append((start, end, concept, float(row["weight"]), str(row["canonical"])))
+        matched = _term(concept, str(row["canonical"])) if concept is not None else None
+        if matched is not None:
+            candidates.append((start, end, concept, matched, row["voice"]))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     pieces: list[str] = []
     changes: list[Change] = []
     pos = 0
     new_pos = 0
-    for start, end, concept, weight, canonical in candidates:
+    for index, (start, end, concept, matched, voice) in enumerate(candidates):
         if start < pos:
             continue  # overlaps a change already made
-        term = _choose(concept, weight, target, usage)
-        if term is None or term.weight == weight:
-            continue
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if following and following[2] is concept and not text[end:following[0]].strip():
+            continue  # "imperialist interference": the head noun's change is enough
         surface = text[start:end]
-        replacement = term.text
-        if _is_auto_plural(surface, canonical):
-            replacement = _pluralise(replacement)
-        replacement = _match_case(surface, canonical, replacement, _at_sentence_start(text, start))
-        original = surface
-        article = _article_before(text, pos, start)
-        if article:
-            begin, word, space = article
-            new_article = _fix_article(word, replacement)
-            if new_article != word:
-                # The article changes too: make it part of the change span.
-                start = begin
-                replacement = new_article + space + replacement
-                original = text[start:end]
+        title = _is_title(text, start, end, matched)
+        choice = choose(concept, matched, surface, target=target, usage=usage, title=title)
+        if choice is None:
+            continue
+        start, end, original, replacement = _fit(text, pos, start, end, matched.text, choice.wording)
         pieces.append(text[pos:start])
         new_pos += start - pos
         pieces.append(replacement)
         changes.append(Change(start, end, new_pos, new_pos + len(replacement), original, replacement,
-                              concept.id, weight, term.weight))
+                              concept.id, matched.weight, choice.term.weight, voice, factors[voice]))
         new_pos += len(replacement)
         pos = end
     pieces.append(text[pos:])
