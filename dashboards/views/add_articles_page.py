@@ -23,10 +23,10 @@ from framing.present.highlight import legend_html
 MATCH_COLUMNS = {"term": "Term", "weight": "Weight", "voice": "Voice", "concept_label": "Concept",
                  "canonical": "Canonical", "lexicon": "Lexicon"}
 MATCH_COLUMN_CONFIG = {
-    "Term": st.column_config.TextColumn(width="small"),
-    "Weight": st.column_config.NumberColumn(format="%+.1f", width=55),
-    "Voice": st.column_config.TextColumn(width=80),
-    "Concept": st.column_config.TextColumn(width="small"),
+    "Term": st.column_config.TextColumn(width=135),
+    "Weight": st.column_config.NumberColumn(format="%+.1f", width=58),
+    "Voice": st.column_config.TextColumn(width=95),
+    "Concept": st.column_config.TextColumn(width=150),
 }
 STORED_COLUMNS = ["id", "outlet", "date", "chars", "title", "source_file", "added_at"]  # short columns first: all visible
 FLASH = "fr_add_flash"
@@ -95,7 +95,7 @@ def _show(article: Article, lexicons) -> None:
             value = scores.get(f"score_{axis.id}")
             metrics[3].metric(axis.label, "—" if pd.isna(value) else f"{value:+.2f}",
                               help=f"Axis score, −1 {axis.negative} … +1 {axis.positive}")
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([1, 1], gap="medium")
     with left:
         box = st.container(height=520, border=True)
         box.html(cached.highlighted(article.text, matches, lexicons, key=(article.id,)))

@@ -176,3 +176,23 @@ def test_spot_the_frame_in_the_browser(server, browser):
         page.screenshot(path=str(ARTIFACTS / "classroom-exercise-1400x900.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_matches_table_shows_term_weight_voice_and_concept_at_1400(server, browser):
+    context, page = _page(browser, 1400, 900)
+    try:
+        page.goto(server + "/add")
+        page.get_by_text("Paste an article or upload").wait_for()
+        page.locator("textarea").first.fill(
+            "The coup failed, said the Maduro regime, while the interim president called it an uprising.")
+        page.locator('.st-key-add_submit button').click()
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.wait_for(state="visible")
+        _wait_idle(page)
+        table.scroll_into_view_if_needed()
+        # The four first columns are 135 + 58 + 95 + 150 px wide: the grid must hold them whole.
+        assert table.bounding_box()["width"] >= 135 + 58 + 95 + 150
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "classroom-matches-1400x900.png"))
+    finally:
+        context.close()
