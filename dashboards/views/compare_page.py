@@ -146,7 +146,7 @@ def render() -> None:
     st.title("Compare", anchor=False)
 
     unit_col, mode_col, pick_col, present_col = st.container(key="fr_controls").columns(
-        [1.1, 1.4, 4.5, 1.0], vertical_alignment="bottom")
+        [1.1, 1.4, 4.2, 1.3], vertical_alignment="bottom")
     unit = unit_col.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)
     mode = mode_col.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
     units = _units(unit, articles)

@@ -92,9 +92,22 @@ def test_first_page_against_a_bare_page(chromium_path, browser, tmp_path, monkey
     assert min(cold, warm, bare_cold, bare_warm) > 0
 
 
+#: A fourth outlet, so that Compare can be tried with four columns at 1024 px.
+FOURTH = ("Fourth Wire", "Troops loyal to the usurper crushed the popular uprising, while the interim president "
+          "urged the armed forces to back the democratic transition. Extraordinarily long words such as "
+          "counterrevolutionary-internationalisation must wrap inside their column.")
+
+
 @pytest.fixture(scope="module")
 def server(chromium_path, tmp_path_factory):
+    from framing.article import Article, content_id
+    from framing.store.article_store import ArticleStore
+    from framing.store.stories import add_articles_to_story
+
     running = Server(tmp_path_factory.mktemp("classroom"))
+    outlet, text = FOURTH
+    add_articles_to_story(ArticleStore(running.db), "venezuela-2019-04-30",
+                          [Article(id=content_id(text), outlet=outlet, text=text, title="Four")])
     running.start()
     try:
         yield running.base
@@ -131,6 +144,24 @@ def test_compare_shows_highlighted_passages_in_the_first_viewport(server, browse
         assert page.locator("table.fr-concepts td[data-effect='+']").count() > 0
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"classroom-compare-{width}x{height}.png"))
+        # A fourth text: still at most two columns a row below 1100 px, and nothing overflows.
+        picker = page.locator('[data-testid="stMultiSelect"] input').first
+        picker.fill("Fourth")
+        page.get_by_role("option").filter(has_text="Fourth Wire").first.wait_for()
+        picker.press("Enter")
+        picker.press("Escape")
+        page.locator('.st-key-fr_texts [data-testid="stColumn"]').nth(3).wait_for(state="visible")
+        _wait_idle(page)
+        page.wait_for_timeout(500)
+        columns = page.evaluate(
+            "() => [...document.querySelectorAll('.st-key-fr_texts [data-testid=\"stColumn\"]')]"
+            ".map(c => Math.round(c.getBoundingClientRect().top))")
+        assert len(columns) == 4 and max(columns.count(top) for top in set(columns)) == (4 if width > 1100 else 2)
+        overflowing = page.evaluate(
+            "() => [...document.querySelectorAll('.st-key-fr_texts p.fr-p')]"
+            ".filter(p => p.scrollWidth > p.clientWidth + 1).length")
+        assert overflowing == 0
+        page.screenshot(path=str(ARTIFACTS / f"classroom-compare-four-{width}x{height}.png"))
     finally:
         context.close()
 
