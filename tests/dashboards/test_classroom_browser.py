@@ -11,13 +11,18 @@ and the ratio printed (no timing is asserted: speed goes in the report).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.dashboards.test_dashboard_browser import (
-    ARTIFACTS, CHROMIUM_ARGS, RENDER_TIMEOUT, Server, _wait_idle, chromium_path,  # noqa: F401
+    APP, ARTIFACTS, CHROMIUM_ARGS, RENDER_TIMEOUT, ROOT, START_TIMEOUT, Server, _free_port, _stop, _wait_idle,
+    chromium_path,  # noqa: F401
 )
 
 SIZES = [(1400, 900), (1024, 768)]
@@ -65,30 +70,52 @@ def _time_first_page(browser, base: str, ready_js: str) -> float:
         context.close()
 
 
-def test_first_page_against_a_bare_page(chromium_path, browser, tmp_path, monkeypatch):
-    """Compare's texts against a one-line page: in a fresh server process, then in a fresh session."""
-    import tests.dashboards.test_dashboard_browser as shared
+def _serve(script: Path, folder: Path, *, launcher: str) -> tuple[subprocess.Popen, str]:
+    """``python -m <launcher> run <script>`` on a free port with its own store; the URL once healthy."""
+    port = _free_port()
+    command = [sys.executable, "-m", launcher, "run", str(script), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.fileWatcherType", "none"]
+    log = open(folder / "server.log", "wb")
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "FRAMING_DB": str(folder / "framing.db")})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        assert process.poll() is None, (folder / "server.log").read_text(errors="replace")
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return process, base
+        except OSError:
+            time.sleep(0.3)
+    _stop(process)
+    pytest.fail(f"{launcher} did not answer in {START_TIMEOUT}s")
 
+
+@pytest.mark.parametrize("launcher", ["framing._dashboards.serve", "streamlit"])
+def test_first_page_against_a_bare_page(chromium_path, browser, tmp_path, launcher):
+    """Compare's texts against a one-line page started the same way: a new process's first session, then a
+    new session of the running process. ``framing dashboard`` starts through framing._dashboards.serve."""
     bare = tmp_path / "bare.py"
     bare.write_text('import streamlit as st\nst.write("bare page ready")\n')
     timings: dict[str, tuple[float, float]] = {}
-    for name, script, ready in (("bare", bare, BARE_READY), ("compare", shared.APP, TEXTS_READY)):
+    for name, script, ready in (("bare", bare, BARE_READY), ("compare", APP, TEXTS_READY)):
         folder = tmp_path / name
         folder.mkdir()
-        monkeypatch.setattr(shared, "APP", script)  # Server starts `streamlit run <APP>`
-        server = Server(folder)
-        server.start()
+        process, base = _serve(script, folder, launcher=launcher)
         try:
-            cold = _time_first_page(browser, server.base, ready)  # the process's first session
-            warm = _time_first_page(browser, server.base, ready)  # a fresh session of a running process
+            cold = _time_first_page(browser, base, ready)  # the process's first session
+            warm = _time_first_page(browser, base, ready)  # a fresh session of a running process
         finally:
-            server.stop()
+            _stop(process)
+        assert "Traceback" not in (folder / "server.log").read_text(errors="replace")
         timings[name] = (cold, warm)
     (bare_cold, bare_warm), (cold, warm) = timings["bare"], timings["compare"]
-    print(f"\nfirst page, new server process: Compare texts {cold:.2f} s, bare one-line page {bare_cold:.2f} s, "
-          f"ratio {cold / bare_cold:.2f}x")
-    print(f"first page, new session of a running server: Compare texts {warm:.2f} s, bare page {bare_warm:.2f} s, "
-          f"ratio {warm / bare_warm:.2f}x")
+    print(f"\n[{launcher}] first page, new server process: Compare texts {cold:.2f} s, bare one-line page "
+          f"{bare_cold:.2f} s, ratio {cold / bare_cold:.2f}x")
+    print(f"[{launcher}] first page, new session of a running server: Compare texts {warm:.2f} s, bare page "
+          f"{bare_warm:.2f} s, ratio {warm / bare_warm:.2f}x")
     assert min(cold, warm, bare_cold, bare_warm) > 0
 
 
