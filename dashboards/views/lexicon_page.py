@@ -93,13 +93,21 @@ def render() -> None:
         terms = terms[mask]
     st.dataframe(
         terms.drop(columns=["version"]), hide_index=True, width="stretch", height=460,
+        # Why a term is flagged (category, source) next to the term; the concept label is the
+        # category where a term has none of its own.
+        column_order=["lexicon", "concept", "term", "weight", "pole", "category", "source", "axis", "forms", "except"],
         column_config={
             "concept_label": st.column_config.TextColumn("concept label"),
             "weight": st.column_config.NumberColumn("weight", format="%+.2f"),
+            "source": st.column_config.TextColumn("source", help="Where the term comes from: the lexicon's own "
+                                                  "curation, or the word list and the score it was selected by"),
+            "except": st.column_config.TextColumn("except", help="Phrases in which the term is not counted"),
         },
     )
     st.caption(f"{len(terms)} terms. Weight: −1 … +1 on an axis (0 = neutral reference wording); "
-               "0 … 1 for a plain loaded category.")
+               "0 … 1 for a plain loaded category. Category and source say why a word is flagged; "
+               "a term inside one of its except phrases, or negated where the lexicon's context rules "
+               "say so, is not counted.")
 
     st.subheader("Add a lexicon", anchor=False)
     upload_tab, paste_tab = st.tabs(["Upload a TOML file", "Paste TOML"])

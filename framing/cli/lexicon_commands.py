@@ -74,7 +74,9 @@ def run_show(args: argparse.Namespace) -> int:
         print(table.to_csv(index=False), end="")
     else:
         shown = table.drop(columns=["version", "concept_label"]).assign(
-            forms=table["forms"].str.slice(0, 30)  # the whole list is in --format csv
+            # The whole lists are in --format csv.
+            forms=table["forms"].str.slice(0, 30), source=table["source"].str.slice(0, 40),
+            **{"except": table["except"].str.slice(0, 30)},
         )
         with pd.option_context("display.width", 200, "display.max_rows", None):
             print(shown.to_string(index=False))
@@ -93,7 +95,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.set_defaults(handler=run_validate)
-    show = actions.add_parser("show", help="list concepts, terms, weights and poles (default: bundled lexicons)")
+    show = actions.add_parser(
+        "show", help="list concepts, terms, weights, poles, categories and sources (default: bundled lexicons)",
+        description="One row per term: lexicon, concept, axis, term, weight, pole, category, source (where the "
+        "term comes from: own curation, or the word list and score it was selected by), forms and except "
+        "phrases. --format csv gives every column in full.",
+    )
     show.add_argument("files", nargs="*", metavar="FILE")
     show.add_argument("--format", choices=("table", "csv"), default="table")
     show.set_defaults(handler=run_show)

@@ -41,7 +41,6 @@ the full list of problems; :func:`validate_lexicon_file` returns that list.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -49,7 +48,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from framing.lexicon.term import Term, parse_term
 from framing.resources import BUNDLED_LEXICONS, bundled_lexicon_path
+
+__all__ = ["Axis", "Concept", "Lexicon", "LexiconError", "LexiconProblem", "Term", "bundled_lexicon",
+           "bundled_lexicons", "load_lexicon", "parse_lexicon", "validate_lexicon_file"]
+
+#: Rules a lexicon's top-level ``[context_rules]`` table may switch on, and what each takes.
+CONTEXT_RULES = {"negation": "a list of term categories (or concept ids) the rule applies to"}
 
 MAX_LEXICON_BYTES = 2_000_000
 
@@ -62,31 +68,6 @@ class Axis:
     label: str
     negative: str
     positive: str
-
-
-@dataclass(frozen=True)
-class Term:
-    """One wording of a concept.
-
-    Attributes
-    ----------
-    text : str
-        The canonical wording, as written in the lexicon.
-    weight : float
-        On an axis: -1 .. +1, 0 = neutral reference. Without an axis: 0 .. 1,
-        0 = neutral reference, above 0 = loaded.
-    forms : tuple of str
-        Further surface forms that count as this term (inflections, spellings).
-    """
-
-    text: str
-    weight: float
-    forms: tuple[str, ...] = ()
-
-    @property
-    def loaded(self) -> bool:
-        """True unless this is the neutral reference wording (weight 0)."""
-        return self.weight != 0
 
 
 @dataclass(frozen=True)
@@ -110,6 +91,11 @@ class Lexicon:
     concepts: tuple[Concept, ...]
     sha256: str
     source: str = ""
+    context_rules: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def context_rule(self, name: str) -> tuple[str, ...]:
+        """The categories a context rule applies to in this lexicon (empty: rule off)."""
+        return dict(self.context_rules).get(name, ())
 
     def axis(self, axis_id: str) -> Axis:
         """Return the axis with this id (``KeyError`` if there is none)."""
@@ -161,40 +147,6 @@ class LexiconError(ValueError):
 
 def _as_str(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
-
-
-def _parse_term(
-    raw_text: str, raw: Any, concept_id: str, has_axis: bool, file: str, problems: list[LexiconProblem]
-) -> Term | None:
-    text = raw_text.strip() if isinstance(raw_text, str) else ""
-    if not text or not any(ch.isalnum() for ch in text):
-        problems.append(LexiconProblem(file, "empty phrase (a term needs at least one letter or digit)", concept_id, raw_text))
-        return None
-    forms: tuple[str, ...] = ()
-    if isinstance(raw, dict):
-        unknown = sorted(set(raw) - {"weight", "forms"})
-        if unknown:
-            problems.append(LexiconProblem(file, f"unknown key(s) {', '.join(unknown)}; allowed: weight, forms", concept_id, text))
-        weight = raw.get("weight")
-        raw_forms = raw.get("forms", [])
-        if not isinstance(raw_forms, list) or not all(isinstance(f, str) for f in raw_forms):
-            problems.append(LexiconProblem(file, "forms must be a list of strings", concept_id, text))
-            raw_forms = []
-        for form in raw_forms:
-            if not any(ch.isalnum() for ch in form):
-                problems.append(LexiconProblem(file, f"empty form {form!r}", concept_id, text))
-        forms = tuple(f.strip() for f in raw_forms if any(ch.isalnum() for ch in f))
-    else:
-        weight = raw
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight):
-        problems.append(LexiconProblem(file, f"weight must be a number, got {weight!r}", concept_id, text))
-        return None
-    low = -1.0 if has_axis else 0.0
-    if not low <= weight <= 1.0:
-        allowed = "-1 to +1 on an axis" if has_axis else "0 to 1 without an axis"
-        problems.append(LexiconProblem(file, f"weight {weight} out of range ({allowed})", concept_id, text))
-        return None
-    return Term(text=text, weight=float(weight), forms=forms)
 
 
 def parse_lexicon(source: str | bytes, *, file: str = "<lexicon>") -> Lexicon:
@@ -281,9 +233,13 @@ def parse_lexicon(source: str | bytes, *, file: str = "<lexicon>") -> Lexicon:
             continue
         terms: list[Term] = []
         for term_text, term_raw in raw_terms.items():
-            term = _parse_term(term_text, term_raw, concept_id, axis is not None, file, problems)
+            term = parse_term(
+                term_text, term_raw, has_axis=axis is not None,
+                add_problem=lambda message, text, c=concept_id: problems.append(LexiconProblem(file, message, c, text)),
+            )
             if term is None:
                 continue
+            _check_exceptions(term, concept_id, file, problems)
             for surface in (term.text, *term.forms):
                 # Every key the matcher will look for, not only the folded
                 # text: "U.S.-backed" and "US-backed" fold to different keys
@@ -306,6 +262,7 @@ def parse_lexicon(source: str | bytes, *, file: str = "<lexicon>") -> Lexicon:
             terms.append(term)
         label = _as_str(raw.get("label")) or concept_id
         concepts.append(Concept(id=concept_id, label=label, axis=axis, terms=tuple(terms)))
+    context_rules = _parse_context_rules(data.get("context_rules", {}), file, problems)
     if problems:
         raise LexiconError(problems)
     return Lexicon(
@@ -316,7 +273,35 @@ def parse_lexicon(source: str | bytes, *, file: str = "<lexicon>") -> Lexicon:
         concepts=tuple(concepts),
         sha256=hashlib.sha256(data_bytes).hexdigest(),
         source=file,
+        context_rules=context_rules,
     )
+
+
+def _check_exceptions(term: Term, concept_id: str, file: str, problems: list[LexiconProblem]) -> None:
+    """Each ``except`` phrase must hold the term or one of its forms, or it could never apply."""
+    from framing.text.phrase_keys import phrase_key, surface_keys
+
+    keys = {k for surface in (term.text, *term.forms) for k in surface_keys(surface)}
+    for phrase in term.exceptions:
+        padded = f" {phrase_key(phrase)} "
+        if not any(f" {key} " in padded for key in keys):
+            problems.append(LexiconProblem(file, f"except phrase {phrase!r} does not contain the term or its forms",
+                                           concept_id, term.text))
+
+
+def _parse_context_rules(raw: Any, file: str, problems: list[LexiconProblem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(raw, dict):
+        problems.append(LexiconProblem(file, "'context_rules' must be a table ([context_rules])"))
+        return ()
+    rules = []
+    for name, value in raw.items():
+        if name not in CONTEXT_RULES:
+            problems.append(LexiconProblem(file, f"unknown context rule {name!r}; known: {', '.join(CONTEXT_RULES)}"))
+        elif not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            problems.append(LexiconProblem(file, f"context rule {name!r} takes {CONTEXT_RULES[name]}"))
+        else:
+            rules.append((name, tuple(v.strip() for v in value)))
+    return tuple(rules)
 
 
 def load_lexicon(path: str | Path) -> Lexicon:

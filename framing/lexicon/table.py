@@ -19,8 +19,16 @@ def pole_of(lexicon: Lexicon, axis_id: str | None, weight: float) -> str:
     return axis.positive if weight > 0 else axis.negative
 
 
+COLUMNS = ["lexicon", "version", "concept", "concept_label", "axis", "term", "weight", "pole", "category", "source",
+           "forms", "except"]
+
+
 def lexicon_terms(lexicons: Sequence[Lexicon]) -> pd.DataFrame:
-    """One row per term: lexicon, version, concept, label, axis, term, weight, pole, forms.
+    """One row per term: lexicon, version, concept, label, axis, term, weight, pole, category, source, forms, except.
+
+    ``category`` is the term's own category, else its concept's label; ``source`` is where the
+    term comes from (``own curation`` when the lexicon file names none); ``except`` lists the
+    phrases in which the term is not counted (:mod:`framing.scoring.context_rules`).
 
     Parameters
     ----------
@@ -44,9 +52,10 @@ def lexicon_terms(lexicons: Sequence[Lexicon]) -> pd.DataFrame:
                         "term": term.text,
                         "weight": term.weight,
                         "pole": pole_of(lexicon, concept.axis, term.weight),
+                        "category": term.category or concept.label,
+                        "source": term.source or "own curation",
                         "forms": ", ".join(term.forms),
+                        "except": "; ".join(term.exceptions),
                     }
                 )
-    return pd.DataFrame(
-        rows, columns=["lexicon", "version", "concept", "concept_label", "axis", "term", "weight", "pole", "forms"]
-    )
+    return pd.DataFrame(rows, columns=COLUMNS)

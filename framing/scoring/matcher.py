@@ -8,6 +8,10 @@ over the folded *key string* of the text (:mod:`framing.text.folding`). Patterns
 are padded with spaces, as the key string's words are, so a term matches
 whole words only: "war" never matches inside "software".
 
+Matches that a lexicon's context rules drop (a term inside one of its ``except``
+phrases, a negated term: :mod:`framing.scoring.context_rules`) are left out
+before overlaps are resolved.
+
 Where terms of one lexicon overlap ("Maduro regime" and "regime"), the
 leftmost, then longest, wins. Lexicons do not compete: the same words can be
 a match in each lexicon that lists them.
@@ -22,6 +26,7 @@ from typing import Iterable, NamedTuple
 import ahocorasick
 
 from framing.lexicon.model import Concept, Lexicon, Term
+from framing.scoring.context_rules import ContextRules
 from framing.text.quotes import AUTHORIAL, VoiceIndex
 from framing.text.folding import key_text
 from framing.text.phrase_keys import surface_keys
@@ -143,6 +148,14 @@ class TermMatcher:
             self._automaton.add_word(pattern, (words, -words, pairs))
         self._automaton.make_automaton()
         self.pattern_count = len(patterns)
+        #: The lexicons' ``except`` phrases and negation rule (:mod:`framing.scoring.context_rules`).
+        self.context_rules = ContextRules(
+            (numbers[entry], lexicon, concept, term)
+            for lexicon in self.lexicons
+            for concept in lexicon.concepts
+            for term in concept.terms
+            if (entry := _entry(lexicon, concept, term)) in numbers
+        )
 
     def _candidates(self, key: str) -> list[tuple[int, int, int, int]]:
         """``(lexicon index, start, -length, entry number)`` of every pattern occurrence.
@@ -212,6 +225,8 @@ class TermMatcher:
             return []
         keyed = key_text(text)
         candidates = self._candidates(keyed.key)
+        if candidates and self.context_rules:
+            candidates = self.context_rules.keep(keyed.key, candidates)
         if not candidates:
             return []
         # (lexicon, start, -length) is unique per candidate: one pattern per
