@@ -28,7 +28,8 @@ def test_dashboard_runs_the_preloading_launcher_in_viewer_mode(monkeypatch, tmp_
 
 def test_preload_imports_the_slow_libraries_and_no_dashboard_module():
     code = ("import sys; from framing._dashboards.serve import preload; preload(); "
-            "print('nltk' in sys.modules, 'pandas' in sys.modules, "
+            "from framing.lexicon.model import bundled_lexicon; "
+            "print('nltk' in sys.modules, 'pandas' in sys.modules, bundled_lexicon.cache_info().currsize > 0, "
             "any(m.startswith('framing._dashboards.') and m != 'framing._dashboards.serve' for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["True", "True", "False"]
+    assert out == ["True", "True", "True", "False"]
