@@ -229,7 +229,10 @@ def test_spot_the_frame_in_the_browser(server, browser):
         page.get_by_role("button", name="Reveal the answer").click()
         page.get_by_text("Hits").first.wait_for(state="visible")
         _first_visible(page, MARK).wait_for(state="visible")
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible")
         _wait_idle(page)
+        page.wait_for_timeout(800)  # the grid draws on a canvas after it is attached
+        assert page.locator("mark.fr-term").count() >= 2
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "classroom-exercise-1400x900.png"), full_page=True)
     finally:
