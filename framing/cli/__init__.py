@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "framing.cli.store_commands",
     "framing.cli.story_commands",
     "framing.cli.terms_commands",
+    "framing.cli.quote_commands",
     "framing.cli.dashboard_command",
     "framing.cli.handout_command",
 )
