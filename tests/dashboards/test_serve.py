@@ -18,6 +18,8 @@ def test_dashboard_runs_the_preloading_launcher_in_viewer_mode(monkeypatch, tmp_
         raise SystemExit(0)
 
     monkeypatch.setattr("os.execv", fake_execv)
+    # run_dashboard sets $FRAMING_DB for the server it starts: restore it afterwards.
+    monkeypatch.setenv("FRAMING_DB", str(tmp_path / "f.db"))
     with pytest.raises(SystemExit):
         main(["dashboard", "--db", str(tmp_path / "f.db"), "--port", "8765"])
     args = seen["args"]
