@@ -28,6 +28,7 @@ PAGES = [
     st.Page(HERE / "views" / "outlets_page.py", title="Outlets", icon=":material/bar_chart:", url_path="outlets"),
     st.Page(HERE / "views" / "terms_page.py", title="Distinctive terms", icon=":material/scatter_plot:",
             url_path="terms"),
+    st.Page(HERE / "views" / "suggest_page.py", title="Suggest concepts", icon=":material/auto_awesome:", url_path="suggest"),
     st.Page(HERE / "views" / "sources_page.py", title="Sources", icon=":material/record_voice_over:", url_path="sources"),
     st.Page(HERE / "views" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
     st.Page(HERE / "views" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),

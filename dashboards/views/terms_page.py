@@ -250,6 +250,11 @@ def render() -> None:
                       prior=prior, strength="n_a + n_b (default)", ngram_range=list(ngram_range),
                       min_count=min_count, top=TOP)
 
+    report = results[0].attrs.get("boilerplate") or [] if results else []
+    removed = sum(int(r["lines_removed"]) for r in report)
+    st.caption(f"Boilerplate removal is on: {removed} lines that outlets repeat across their articles (newsletter "
+               "prompts, captions, copyright lines), page furniture, bylines and outlets' own names were left out "
+               "before counting.")
     st.subheader("Per group", anchor=False)
     _tables(results, pair=vs is not None)
     everything = pd.concat(results, ignore_index=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import import_module
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from framing import __version__
 from framing.cli.common import CliError
@@ -30,9 +30,21 @@ COMMAND_MODULES = (
 )
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (no usage block), exit status 2.
+
+    Subcommand parsers are of the same class (``add_subparsers`` makes them
+    of its parser's type); ``framing COMMAND --help`` still shows the usage.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        message = " ".join(message.split())
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every available subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="framing",
         description=(
             "Compare how differently aligned outlets frame the same story: score loaded "

@@ -9,6 +9,7 @@ from typing import Sequence
 import pandas as pd
 
 from framing.cli.common import CliError, lexicons_from_args
+from framing.cli.suggest_commands import register as register_suggest
 from framing.lexicon.model import Lexicon, load_lexicon, validate_lexicon_file
 from framing.lexicon.table import lexicon_terms
 from framing.scoring.match_counts import concept_key
@@ -104,6 +105,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("files", nargs="*", metavar="FILE")
     show.add_argument("--format", choices=("table", "csv"), default="table")
     show.set_defaults(handler=run_show)
+    register_suggest(actions)
 
     def _need_action(args: argparse.Namespace) -> int:
         raise CliError("say what to do: 'framing lexicon validate FILE' or 'framing lexicon show [FILE]'")

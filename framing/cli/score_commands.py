@@ -13,6 +13,7 @@ from framing.cli.common import (
     check_engine_arguments, check_stream_arguments, corpus_for, json_records, lexicons_for, require_dask, story_param,
     stream_column_map, write_export,
 )
+from framing.cli.terminal import terminal_text
 from framing.present.compare import render_compare
 from framing.provenance import provenance, provenance_lines, to_csv_with_provenance
 from framing.text.quotes import VOICES
@@ -59,16 +60,25 @@ def run_score(args: argparse.Namespace) -> int:
     """Print the per-article (or per-outlet) score table."""
     check_stream_arguments(args)
     if args.input:
+        if args.strip_boilerplate:
+            raise CliError("--strip-boilerplate reads the corpus into memory; it does not apply to --input")
         return run_stream(args)
     if args.format is None:
         args.format = "table"
     articles, lexicons, factors = _inputs(args)
+    if args.strip_boilerplate:
+        from framing.text.boilerplate import strip_boilerplate
+
+        articles, model = strip_boilerplate(articles)
+        removed = sum(int(r["lines_removed"]) for r in model.report())
+        print(f"boilerplate: {removed} lines removed before scoring (--strip-boilerplate)", file=sys.stderr)
     matches = score_matches(articles, lexicons, voice_factors=factors)
     if args.outlets:
         table = outlet_scores(articles, lexicons, voice_factors=factors, matches=matches)
     else:
         table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
-    prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article", **story_param(args))
+    prov = provenance(lexicons, voice_factors=factors, level="outlet" if args.outlets else "article",
+                      boilerplate="removed" if args.strip_boilerplate else "kept", **story_param(args))
     if not write_export(table, prov, args.format):
         key = "outlet" if args.outlets else "article"
         axis_columns = [c for c in table.columns if c.startswith(("score_", "n_"))]
@@ -153,7 +163,7 @@ def run_compare(args: argparse.Namespace) -> int:
             raise CliError(f"unknown concept {unknown[0]!r}; concepts with matches: {', '.join(known)}")
         matches = matches[pd.concat(wanted, axis=1).any(axis=1)]
     outlets = list(dict.fromkeys(a.outlet for a in articles))
-    print(render_compare(matches, width=args.width, outlets=outlets))
+    print(terminal_text(render_compare(matches, width=args.width, outlets=outlets)))
     print("\n".join(_provenance_note(provenance(lexicons))[:1]))
     return 0
 
@@ -181,6 +191,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_voice_option(score)
     score.add_argument("--format", choices=("table", "csv", "json"), default=None, help="output format (default: table)")
     score.add_argument("--outlets", action="store_true", help="one row per outlet instead of per article")
+    score.add_argument("--strip-boilerplate", action="store_true",
+                       help="remove each outlet's boilerplate (lines it repeats across its articles, page furniture, "
+                            "its own name) before scoring, as 'framing terms' does (default: score the texts as they are)")
     _add_stream_options(score)
     score.set_defaults(handler=run_score)
 

@@ -8,22 +8,33 @@ reported on one line and skipped, and the exit status is 1 when any was.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
 
 from framing.cli.common import CliError, add_db_argument, store_from_args, story_for
+from framing.cli.terminal import terminal_text
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 
+#: Largest --max-bytes: a file is read into memory whole, and 2 GB is what one read returns.
+MAX_SIZE = 2_000_000_000
+#: Largest --max-text-chars (also the CSV reader's cell limit, a C long on every platform).
+MAX_TEXT_CHARS = 1_000_000_000
+
+
 def parse_size(value: str) -> int:
-    """Parse ``20000000``, ``20MB``, ``500k`` into bytes (for ``--max-bytes``)."""
+    """Parse ``20000000``, ``20MB``, ``500k`` into bytes (for ``--max-bytes``), from 1 byte to :data:`MAX_SIZE`."""
     match = _SIZE.match(value)
-    if not match or float(match.group(1)) <= 0:
+    if not match:
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (examples: 20000000, 50MB, 500kB)")
-    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
+    number = float(match.group(1)) * _UNITS[match.group(2).lower()]  # inf for 400 digits: caught below
+    if not 1 <= number <= MAX_SIZE:
+        raise argparse.ArgumentTypeError(f"size out of range: {value[:40]!r} (allowed: 1 byte to 2GB)")
+    return int(number)
 
 
 def _positive_int(value: str) -> int:
@@ -33,6 +44,8 @@ def _positive_int(value: str) -> int:
         number = 0
     if number <= 0:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    if number > MAX_TEXT_CHARS:
+        raise argparse.ArgumentTypeError(f"out of range: {value!r} (allowed: 1 to {MAX_TEXT_CHARS:,})")
     return number
 
 
@@ -159,7 +172,7 @@ def _list(args: argparse.Namespace) -> int:
         title = row.title or f"[{row.source_file}]"
         title = title if len(title) <= 60 else title[:59] + "…"
         outlet = row.outlet if len(row.outlet) <= outlet_width else row.outlet[: outlet_width - 1] + "…"
-        print(f"{row.id:<{width}}  {outlet:<{outlet_width}}  {row.date:<10}  {row.chars:>7}  {title}")
+        print(terminal_text(f"{row.id:<{width}}  {outlet:<{outlet_width}}  {row.date:<10}  {row.chars:>7}  {title}", one_line=True))
     print(f"{len(table)} articles in {store.path}")
     return 0
 
@@ -190,6 +203,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         write(sys.stdout)
         return 0
+    if Path(args.output).resolve() == store.path.resolve() or (
+            Path(args.output).exists() and os.path.samefile(args.output, store.path)):
+        raise CliError(f"{args.output}: is the store itself; writing the export there would replace it")
     try:
         count = write(Path(args.output))
     except OSError as exc:

@@ -9,10 +9,12 @@ Quinn 2008, "Fightin' Words", *Political Analysis* 16(4)); see
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
 
+from framing.cli.terminal import terminal_text
 from framing.cli.common import (
     CliError, add_source_arguments, add_stream_arguments, add_stream_input_argument, check_engine_arguments,
     check_stream_arguments, corpus_for, corpus_from_args, corpus_label, lexicons_for, require_dask, stream_column_map,
@@ -26,6 +28,7 @@ from framing.provenance import provenance
 from framing.scoring.scores import match_table
 from framing.discover.term_counts import count_terms
 from framing.text.tokens import TokenOptions
+
 
 
 def _selected(tables: list[pd.DataFrame], top: int) -> pd.DataFrame:
@@ -66,6 +69,12 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
         bg = count_terms(background, by=None, options=options) if background is not None else None
         settings = dict(by=args.by, options=options, min_total=args.min_count, chunk_size=args.chunk_size,
                         column_map=stream_column_map(args), progress=True)
+        if not args.keep_boilerplate:
+            from framing.scale.boilerplate_pass import stream_boilerplate
+
+            # First pass: each outlet's repeated lines; the count below removes them.
+            settings["boilerplate"] = stream_boilerplate(args.input, chunk_size=args.chunk_size,
+                                                         column_map=settings["column_map"])
         if args.engine == "dask":
             from framing.scale.dask_terms import dask_term_counts
 
@@ -76,6 +85,9 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
             counts = stream_term_counts(args.input, **settings)
         tables = compare_groups(counts, group=args.group, vs=args.vs, pairs=args.pairs, prior=args.prior,
                                 strength=args.strength, background=bg, min_count=args.min_count)
+        report = settings["boilerplate"].report() if "boilerplate" in settings else []
+        for table in tables:
+            table.attrs["boilerplate"] = report
     except (ValueError, OSError) as exc:
         raise CliError(str(exc)) from exc
     name = Path(args.input).name
@@ -95,6 +107,7 @@ def _corpus_tables(args: argparse.Namespace) -> tuple[list[pd.DataFrame], dict]:
             articles, by=args.by, group=args.group, vs=args.vs, pairs=args.pairs, ngram_range=(low, high),
             keep_stopwords=args.keep_stopwords, apostrophes=args.apostrophes, prior=args.prior,
             strength=args.strength, background=background, min_count=args.min_count,
+            keep_boilerplate=args.keep_boilerplate,
         )
     except ValueError as exc:
         raise CliError(str(exc)) from exc
@@ -120,8 +133,10 @@ def run_terms(args: argparse.Namespace) -> int:
         "strength": args.strength if args.strength is not None else "n_a + n_b",
         "min_count": args.min_count, "ngram_range": [low, high], "keep_stopwords": args.keep_stopwords,
         "apostrophes": args.apostrophes, "background": list(args.background or []) or "the corpus itself",
-        "top": args.top, **source,
+        "top": args.top, "boilerplate": "kept" if args.keep_boilerplate else "removed (framing.text.boilerplate)",
+        **source,
     }
+    _print_boilerplate(tables)
     prov = provenance((), **params)
     rows = _selected(tables, args.top)
     comparisons = [{k: t.attrs[k] for k in ("group_a", "group_b", "n_a", "n_b", "a0")} for t in tables]
@@ -131,6 +146,17 @@ def run_terms(args: argparse.Namespace) -> int:
               f"{'n_a + n_b' if args.strength is None else args.strength}, min count {args.min_count}, "
               f"n-grams {low}-{high}; |z| > 1.96 ~ 5% level; --format csv for provenance and all columns")
     return 0
+
+
+def _print_boilerplate(tables: list[pd.DataFrame]) -> None:
+    """One line on stderr: how many lines of boilerplate were removed, from which outlets most."""
+    report = tables[0].attrs.get("boilerplate") if tables else None
+    if not report:
+        return
+    total = sum(int(r["lines_removed"]) for r in report)
+    top = ", ".join(f"{r['outlet']} {r['lines_removed']}" for r in report[:5] if r["lines_removed"])
+    print(f"boilerplate: {total} lines removed before counting ({top or 'none'}); --keep-boilerplate keeps them",
+          file=sys.stderr)
 
 
 def _print_tables(rows: pd.DataFrame, tables: list[pd.DataFrame]) -> None:
@@ -163,7 +189,7 @@ def run_kwic(args: argparse.Namespace) -> int:
     if table.empty:
         print(f"no occurrence of {args.term!r}")
     else:
-        print("\n".join(format_lines(table, width=args.width)))
+        print(terminal_text("\n".join(format_lines(table, width=args.width))))
     return 0
 
 
@@ -204,6 +230,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     terms.add_argument("--min-count", type=int, default=DEFAULT_MIN_COUNT, metavar="N",
                        help=f"leave out terms seen fewer than N times in the two sides (default: {DEFAULT_MIN_COUNT})")
     terms.add_argument("--keep-stopwords", action="store_true", help="keep stopwords (default: drop them)")
+    terms.add_argument("--keep-boilerplate", action="store_true",
+                       help="count the texts as they are (default: remove the lines each outlet repeats across its "
+                            "articles, page furniture, bylines, datelines and the outlet's own name first)")
     terms.add_argument("--apostrophes", choices=("keep", "split"), default="keep",
                        help="keep guaido's as one word, or split it (default: keep)")
     terms.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")

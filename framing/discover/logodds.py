@@ -48,6 +48,7 @@ import pandas as pd
 
 from framing.article import Article
 from framing.discover.term_counts import TermCounts, count_terms
+from framing.text.boilerplate import strip_boilerplate
 from framing.text.tokens import TokenOptions
 
 #: Allowed values of ``prior``.
@@ -249,6 +250,7 @@ def distinctive_terms(
     strength: float | None = None,
     background: Iterable[Article] | None = None,
     min_count: int = DEFAULT_MIN_COUNT,
+    keep_boilerplate: bool = False,
 ) -> list[pd.DataFrame]:
     """Distinctive terms of groups of articles, one DataFrame per comparison.
 
@@ -267,11 +269,18 @@ def distinctive_terms(
         See :func:`log_odds` and the module docstring.
     background : iterable of Article, optional
         A background corpus shaping the informative prior.
+    keep_boilerplate : bool
+        Count the texts as they are. By default each outlet's boilerplate
+        (lines it repeats across its articles, page furniture, its own name;
+        :mod:`framing.text.boilerplate`) is removed before counting, here
+        and in the background corpus.
 
     Returns
     -------
     list of DataFrame
-        Each with :data:`RESULT_COLUMNS`, sorted by ``z`` descending.
+        Each with :data:`RESULT_COLUMNS`, sorted by ``z`` descending;
+        ``attrs["boilerplate"]`` is the removal report per outlet
+        (:meth:`framing.text.boilerplate.Boilerplate.report`), empty when kept.
 
     Examples
     --------
@@ -282,10 +291,20 @@ def distinctive_terms(
     """
     check_options(prior, strength, min_count)
     options = TokenOptions(ngram_range=ngram_range, keep_stopwords=keep_stopwords, apostrophes=apostrophes)
+    report: list[dict[str, object]] = []
+    if not keep_boilerplate:
+        # The filter works on texts before they enter counting; counting itself is unchanged.
+        articles, model = strip_boilerplate(list(articles))
+        report = model.report()
+        if background is not None:
+            background, _ = strip_boilerplate(list(background))
     counts = count_terms(articles, by=by, options=options, min_total=min_count)
     bg = count_terms(background, by=None, options=options) if background is not None else None
-    return compare_groups(counts, group=group, vs=vs, pairs=pairs, prior=prior, strength=strength,
-                          background=bg, min_count=min_count)
+    tables = compare_groups(counts, group=group, vs=vs, pairs=pairs, prior=prior, strength=strength,
+                            background=bg, min_count=min_count)
+    for table in tables:
+        table.attrs["boilerplate"] = report
+    return tables
 
 
 def top_terms(result: pd.DataFrame, n: int = 20, *, side: str = "a") -> pd.DataFrame:

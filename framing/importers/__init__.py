@@ -9,7 +9,10 @@ anything wrong with it. Article ids are content hashes
 
 One module per format: :mod:`~framing.importers.text`,
 :mod:`~framing.importers.html`, :mod:`~framing.importers.docx`,
-:mod:`~framing.importers.pdf`, :mod:`~framing.importers.tabular`.
+:mod:`~framing.importers.pdf`, :mod:`~framing.importers.tabular`; tables
+share :mod:`~framing.importers.csv_rows` (the CSV row reader, also used by
+the streamed scorer) and :mod:`~framing.importers.cells` (cells of any type
+as text), and HTML pages are bounded by :mod:`~framing.importers.html_limits`.
 
 May import: :mod:`framing.lexicon`, :mod:`framing.text` and the base modules
 (:mod:`framing.article`); the corpus loader and the store sit above it.
@@ -117,7 +120,7 @@ def import_bytes(
     ------
     ImportProblem
         With a one-line message naming the file, for any file that cannot be
-        imported.
+        imported, including any exception a parser raises on a hostile file.
     ValueError
         If an option is invalid (a bad limit or an unknown mapped field).
     """
@@ -135,7 +138,15 @@ def import_bytes(
     check_size(name, len(data), options)
     if not data.strip():
         raise ImportProblem(f"{name}: empty file (only whitespace)")
-    return importer(bytes(data), name, options)
+    try:
+        return importer(bytes(data), name, options)
+    except ImportProblem:
+        raise
+    except (Exception, RecursionError, MemoryError) as exc:
+        # Whatever a third-party parser raises for a hostile file is that
+        # file's problem, on one line: a batch goes on with the next file.
+        detail = " ".join(str(exc).split())[:200]
+        raise ImportProblem(f"{name}: could not be read ({type(exc).__name__}: {detail})") from exc
 
 
 def import_file(

@@ -3,9 +3,13 @@
 A .docx file is a ZIP archive of XML parts (ECMA-376 Part 2, Open Packaging
 Conventions). Before python-docx opens one we check the ZIP central
 directory: a hostile file can declare gigabytes of uncompressed XML in a few
-kilobytes (a "zip bomb"). The standard library's :mod:`zipfile` never
-inflates a member past its declared size, so checking declared sizes bounds
-what python-docx can read.
+kilobytes (a "zip bomb"). Declared sizes are not enough: :mod:`zipfile`
+reads a whole member with one ``decompress(data, 2**31 - 1)`` call and only
+then cuts it to its declared size, so a member declaring 2,000 bytes that
+inflates to 2 GB took the process to 2.2 GB. :func:`check_inflated_sizes`
+therefore inflates every member itself, 64 kB at a time, and refuses one
+that inflates past its declared size; python-docx then never inflates more
+than the declared sizes, which are bounded.
 
 References
 ----------
@@ -17,7 +21,9 @@ References
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, human_bytes, make_article
@@ -62,6 +68,59 @@ def check_zip(data: bytes, filename: str) -> None:
         raise ImportProblem(f"{filename}: corrupt .docx (no word/document.xml; is it really a Word file?)")
 
 
+#: Output of one inflate step: what is held at once while checking a member.
+INFLATE_STEP = 65_536
+_LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
+
+
+def check_inflated_sizes(data: bytes, filename: str) -> None:
+    """Inflate each member in steps of :data:`INFLATE_STEP`; refuse one that inflates past its declared size.
+
+    Only stored and deflated members are accepted (Word writes deflate):
+    :mod:`zipfile` inflates bzip2 and LZMA members in one unbounded call.
+
+    Raises
+    ------
+    ImportProblem
+        For another compression method, a damaged deflate stream or local
+        header, or a member whose data inflate to more (or fewer) bytes than
+        it declares.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    for member in members:
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ImportProblem(f"{filename}: corrupt .docx (part {member.filename} uses compression method "
+                                f"{member.compress_type}; Word writes deflate)")
+        offset = member.header_offset
+        header = data[offset:offset + _LOCAL_HEADER.size]
+        if len(header) < _LOCAL_HEADER.size or _LOCAL_HEADER.unpack(header)[0] != 0x04034B50:
+            raise ImportProblem(f"{filename}: corrupt .docx (no local header for part {member.filename})")
+        name_length, extra_length = _LOCAL_HEADER.unpack(header)[9:11]
+        start = offset + _LOCAL_HEADER.size + name_length + extra_length
+        raw = data[start:start + member.compress_size]
+        if member.compress_type == zipfile.ZIP_STORED:
+            inflated = len(raw)
+        else:
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            inflated = 0
+            try:
+                while raw and not inflater.eof:
+                    inflated += len(inflater.decompress(raw, INFLATE_STEP))
+                    raw = inflater.unconsumed_tail
+                    if inflated > member.file_size:
+                        break
+            except zlib.error as exc:
+                raise ImportProblem(f"{filename}: corrupt .docx (part {member.filename}: {exc})") from exc
+        if inflated > member.file_size:
+            raise ImportProblem(
+                f"{filename}: corrupt .docx (a zip bomb? part {member.filename} declares "
+                f"{human_bytes(member.file_size)} but inflates to more)"
+            )
+        if inflated < member.file_size:
+            raise ImportProblem(f"{filename}: corrupt .docx (part {member.filename} is cut short)")
+
+
 def import_docx(data: bytes, filename: str, options: ImportOptions) -> list[Article]:
     """Import a ``.docx`` document as one article.
 
@@ -69,6 +128,7 @@ def import_docx(data: bytes, filename: str, options: ImportOptions) -> list[Arti
     by blank lines; the core properties give title and author.
     """
     check_zip(data, filename)
+    check_inflated_sizes(data, filename)
     import docx  # imported here: only .docx imports need it
     from docx.opc.exceptions import PackageNotFoundError
 

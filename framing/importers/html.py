@@ -23,6 +23,7 @@ from typing import Any
 
 from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, make_article
+from framing.importers.html_limits import MAX_ELEMENTS, MAX_EXTRACTOR_ELEMENTS, count_elements, limit_attributes
 from framing.importers.text import decode_text
 
 # Elements whose content is never article text.
@@ -144,7 +145,13 @@ def import_html(data: bytes, filename: str, options: ImportOptions) -> list[Arti
     html = decode_html(data, filename)
     if "\x00" in html:  # lxml stops at a NUL; the text around it is still wanted
         html = html.replace("\x00", "")
-    extracted = _extract(html)
+    elements = count_elements(html)
+    if elements > MAX_ELEMENTS:
+        raise ImportProblem(f"{filename}: HTML page of {elements:,} elements, over the limit of {MAX_ELEMENTS:,} "
+                            "(a news page has a few thousand)")
+    html, _ = limit_attributes(html)  # lxml's work grows with the square of an element's attributes
+    # trafilatura's work grows with the elements: a page of very many is read by the linear fallback.
+    extracted = _extract(html) if elements <= MAX_EXTRACTOR_ELEMENTS else None
     if extracted and (extracted.get("text") or "").strip():
         meta = {"extraction": "trafilatura"}
         if extracted.get("author"):

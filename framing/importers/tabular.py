@@ -17,14 +17,14 @@ References
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Sequence
 
 from framing.article import Article
 from framing.importers.base import MAPPABLE_FIELDS, ImportOptions, ImportProblem, clean_text, make_article
+from framing.importers.cells import cell_text
+from framing.importers.csv_rows import detect_delimiter, read_rows
 from framing.importers.text import decode_text
 
 #: Column names tried, in order, for each field when the mapping names none.
@@ -73,13 +73,28 @@ def resolve_columns(columns: Sequence[str], column_map: Mapping[str, str], filen
     return chosen
 
 
-def _cell(value: Any) -> str:
-    """A cell as text: JSON for nested values, ``""`` for null."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+def row_article(
+    row: Mapping[str, Any], chosen: Mapping[str, str], filename: str, options: ImportOptions, where: str
+) -> Article | None:
+    """The article of one table row, or None when its text cell is empty.
+
+    Cells become text by the rules of :mod:`framing.importers.cells` (a text
+    that is not a string is refused, dates become ISO 8601, ...).
+    """
+    label = f"{filename}{where}"
+    text = cell_text(row.get(chosen["text"]), column=chosen["text"], kind="text", label=label)
+    if not clean_text(text).strip():
+        return None
+    mapped = set(chosen.values())
+    fields = {name: cell_text(row.get(column), column=column, kind="field", label=label)
+              for name, column in chosen.items() if name != "text"}
+    meta = {}
+    for key, value in row.items():
+        if key not in mapped and key is not None:
+            cell = cell_text(value, column=str(key), kind="meta", label=label)
+            if cell != "":
+                meta[str(key)] = cell
+    return make_article(filename, text, options, where=where, meta=meta, **fields)
 
 
 def rows_to_articles(
@@ -87,61 +102,30 @@ def rows_to_articles(
 ) -> list[Article]:
     """Turn ``(line number, row)`` pairs into articles using the column mapping."""
     chosen = resolve_columns(columns, options.column_map, filename)
-    mapped = set(chosen.values())
     articles = []
     for number, row in rows:
-        text = _cell(row.get(chosen["text"]))
-        if not clean_text(text).strip():
-            continue
-        fields = {name: _cell(row.get(column)) for name, column in chosen.items() if name != "text"}
-        meta = {k: _cell(v) for k, v in row.items() if k not in mapped and k is not None and _cell(v) != ""}
-        articles.append(make_article(filename, text, options, where=f", {unit} {number}", meta=meta, **fields))
+        article = row_article(row, chosen, filename, options, f", {unit} {number}")
+        if article is not None:
+            articles.append(article)
     if not articles:
         raise ImportProblem(f"{filename}: no {unit} has text in column {chosen['text']!r}")
     return articles
 
 
-@contextmanager
-def _field_limit(limit: int) -> Iterator[None]:
-    # The csv module rejects fields over 131,072 characters, shorter than many
-    # articles. The limit is process-wide, so it is raised only for this read
-    # and restored afterwards.
-    old = csv.field_size_limit()
-    csv.field_size_limit(max(old, limit))
-    try:
-        yield
-    finally:
-        csv.field_size_limit(old)
-
-
 def import_csv(data: bytes, filename: str, options: ImportOptions, *, delimiter: str | None = None) -> list[Article]:
-    """Import a CSV (or, with ``delimiter="\\t"``, TSV) export, one article per row."""
+    """Import a CSV (or, with ``delimiter="\\t"``, TSV) export, one article per row.
+
+    Rows are read by :func:`framing.importers.csv_rows.read_rows`, as the
+    streamed scorer reads them.
+    """
     text = clean_text(decode_text(data, filename)[0])
     if delimiter is None:
-        # Judged on the header line alone: csv.Sniffer misreads a sample that
-        # cuts a long quoted text in half, and headers rarely quote anything.
-        header_line = text.lstrip("\ufeff").split("\n", 1)[0]
-        delimiter = max(",;\t|", key=header_line.count)  # ties go to the comma, listed first
-    try:
-        with _field_limit(options.max_text_chars + 1):
-            records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportProblem(f"{filename}: malformed CSV ({exc})") from exc
-    if not records or not any(cell.strip() for cell in records[0]):
-        raise ImportProblem(f"{filename}: the CSV has no header row")
-    header = [c.strip() for c in records[0]]
-    if len(records) == 1:
+        delimiter = detect_delimiter(text.lstrip("\ufeff").split("\n", 1)[0])
+    lines = io.StringIO(text.lstrip("\ufeff"), newline="")
+    rows = list(read_rows(lines, filename, delimiter=delimiter, max_cell_chars=options.max_text_chars))
+    if not rows:
         raise ImportProblem(f"{filename}: the CSV has a header but no rows")
-    for number, record in enumerate(records[1:], start=2):
-        # Cells beyond the header are what an unquoted comma in a text leaves:
-        # dropping them would cut the text silently.
-        if len(record) > len(header) and any(cell.strip() for cell in record[len(header):]):
-            raise ImportProblem(
-                f"{filename}, row {number}: {len(record)} cells but the header has {len(header)}; "
-                f"a text holding the delimiter {delimiter!r} must be quoted"
-            )
-    rows = ((line, dict(zip(header, record))) for line, record in enumerate(records[1:], start=2))
-    return rows_to_articles(rows, header, filename, options, "line")
+    return rows_to_articles(iter(rows), list(rows[0][1]), filename, options, "line")
 
 
 def import_jsonl(data: bytes, filename: str, options: ImportOptions) -> list[Article]:
@@ -154,7 +138,7 @@ def import_jsonl(data: bytes, filename: str, options: ImportOptions) -> list[Art
             continue
         try:
             value = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, and ints over 4,300 digits
             raise ImportProblem(f"{filename}, line {number}: not JSON ({exc})") from exc
         if not isinstance(value, dict):
             raise ImportProblem(f"{filename}, line {number}: a JSON {type(value).__name__}, not an object")

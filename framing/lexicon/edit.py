@@ -202,6 +202,8 @@ def add_term_to_lexicon_toml(
             data = tomllib.loads(toml_text)
         except tomllib.TOMLDecodeError as exc:
             raise _problem(file, f"TOML syntax error: {exc}") from exc
+        except RecursionError as exc:  # tomllib parses nested arrays and inline tables recursively
+            raise _problem(file, "nested too deeply") from exc
         if str(data.get("name", "")).strip() != name:
             raise _problem(file, f"the TOML is of lexicon {data.get('name')!r}, not {name!r}")
         data["version"] = next_version(str(data.get("version") or "0"))

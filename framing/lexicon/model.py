@@ -149,6 +149,29 @@ def _as_str(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+#: Levels of arrays and tables a lexicon may nest; its schema needs five.
+MAX_NESTING = 32
+
+
+def nesting_depth(value: object) -> int:
+    """Levels of lists and dicts in a parsed TOML value, counted without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def parse_lexicon(source: str | bytes, *, file: str = "<lexicon>") -> Lexicon:
     """Parse and validate lexicon TOML.
 
@@ -183,6 +206,12 @@ def parse_lexicon(source: str | bytes, *, file: str = "<lexicon>") -> Lexicon:
         found = re.search(r"line (\d+)", str(exc))
         line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else text.count("\n") + 1)
         raise LexiconError([LexiconProblem(file, f"TOML syntax error: {exc}", line=line)]) from exc
+    except RecursionError as exc:  # tomllib parses nested arrays and inline tables recursively
+        raise LexiconError([LexiconProblem(file, f"nested too deeply (more than {MAX_NESTING} levels of arrays "
+                                                 "or tables)")]) from exc
+    if nesting_depth(data) > MAX_NESTING:
+        raise LexiconError([LexiconProblem(file, f"nested too deeply (more than {MAX_NESTING} levels of arrays "
+                                                 "or tables)")])
     # Imported here: the matcher imports this module for the data classes.
     from framing.text.phrase_keys import surface_keys, term_key
 

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from framing.present.literal import literal
 from framing.present.highlight import LOADED_COLOUR, NEGATIVE_COLOUR, NEUTRAL_COLOUR, POSITIVE_COLOUR
 from framing.lexicon.model import Axis
 from framing.provenance import png_metadata
@@ -62,7 +63,7 @@ def outlet_label(name: str) -> str:
 
 
 def _outlet_axis(ax: Any, outlets: Sequence[str]) -> None:
-    ax.set_yticks(range(len(outlets)), labels=[outlet_label(o) for o in outlets], fontsize=LABEL_SIZE)
+    ax.set_yticks(range(len(outlets)), labels=[literal(outlet_label(o)) for o in outlets], fontsize=LABEL_SIZE)
     ax.invert_yaxis()  # first outlet on top, as in the table
     ax.tick_params(axis="x", labelsize=NOTE_SIZE)
 
@@ -128,8 +129,8 @@ def axis_score_chart(outlets: pd.DataFrame, axis: Axis, *, intervals: pd.DataFra
     ax.set_xticks([-1, -0.5, 0, 0.5, 1])
     # Centred on the figure, not over the axes: with long outlet names the
     # axes sit right of centre, and a centred label would run off the edge.
-    fig.supxlabel(f"\u2190 {axis.negative}        score        {axis.positive} \u2192", fontsize=LABEL_SIZE)
-    fig.suptitle(axis.label, fontsize=TITLE_SIZE)
+    fig.supxlabel(literal(f"\u2190 {axis.negative}        score        {axis.positive} \u2192"), fontsize=LABEL_SIZE)
+    fig.suptitle(literal(axis.label), fontsize=TITLE_SIZE)
     return fig
 
 

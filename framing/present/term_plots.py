@@ -28,6 +28,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from matplotlib.transforms import Bbox
 
 from framing.lexicon.model import Axis
+from framing.present.literal import literal
 
 LABEL_SIZE = 12
 NOTE_SIZE = 11
@@ -53,7 +54,7 @@ def _place_labels(ax: Any, fig: Figure, points: list[tuple[float, float, str, st
     placed: list[Bbox] = []
     kept = []
     for x, y, text, colour in points:
-        artist = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points", fontsize=NOTE_SIZE,
+        artist = ax.annotate(literal(text), (x, y), xytext=(0, 0), textcoords="offset points", fontsize=NOTE_SIZE,
                              color=colour, ha="left", va="bottom")
         done = False
         for radius in range(1, max_radius + 1):
@@ -118,7 +119,7 @@ def term_scatter(result: pd.DataFrame, *, top: int = 15, title: str | None = Non
         mask = side == key
         if label is None:
             name = result["group_a"].iloc[0] if key == "a" and len(result) else result["group_b"].iloc[0] if len(result) else key
-            label = f"distinctive of {name}"
+            label = literal(f"distinctive of {name}")
         ax.scatter(x[mask], z[mask], s=14, alpha=0.6, color=SIDE_COLOURS[key], label=label, linewidths=0)
     ax.set_xscale("log")
     # Counts read better as 2, 5, 10, 20 than as 2×10^0 on a projector.
@@ -133,7 +134,7 @@ def term_scatter(result: pd.DataFrame, *, top: int = 15, title: str | None = Non
     ax.tick_params(labelsize=NOTE_SIZE)
     if len(result):
         a, b = result["group_a"].iloc[0], result["group_b"].iloc[0]
-        ax.set_title(title or f"{a} vs {b}", fontsize=LABEL_SIZE + 2)
+        ax.set_title(literal(title or f"{a} vs {b}"), fontsize=LABEL_SIZE + 2)
         ax.legend(fontsize=NOTE_SIZE, loc="lower right")
         if len(z) and np.isfinite(z).any():
             span = max(np.nanmax(np.abs(z)), 2.5) * 1.15
@@ -143,7 +144,8 @@ def term_scatter(result: pd.DataFrame, *, top: int = 15, title: str | None = Non
     wanted.sort(key=lambda i: -abs(z[i]))
     points = [(x[i], z[i], str(result["term"].iloc[i]), SIDE_COLOURS[side[i]]) for i in wanted]
     kept = _place_labels(ax, fig, points)
-    fig.framing_labels = [t.get_text() for t in kept]  # type: ignore[attr-defined]
+    raw = {literal(p[2]): p[2] for p in points}
+    fig.framing_labels = [raw[t.get_text()] for t in kept]  # type: ignore[attr-defined]
     fig.framing_unlabelled = [p[2] for p in points if p[2] not in fig.framing_labels]  # type: ignore[attr-defined]
     return fig
 
@@ -185,16 +187,17 @@ def timeline_chart(timeline: pd.DataFrame, *, axis: str | None = None, group_col
     ax = fig.add_subplot()
     for group, rows in data.groupby(group_column, sort=False):
         rows = rows.sort_values("period")
-        ax.plot(pd.to_datetime(rows["period"]), rows["score"], marker="o", linewidth=1.8, label=str(group))
+        ax.plot(pd.to_datetime(rows["period"]), rows["score"], marker="o", linewidth=1.8, label=literal(group))
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
+    # Lexicon strings are user text: literal() keeps matplotlib from reading "$" as mathtext.
     known = next((a for a in axes if a.id == axis), None)
     if known is not None:
-        ax.set_ylabel(f"\u2190 {known.negative}    score    {known.positive} \u2192", fontsize=LABEL_SIZE)
-        fig.suptitle(f"{known.label}, over time", fontsize=LABEL_SIZE + 2)
+        ax.set_ylabel(literal(f"\u2190 {known.negative}    score    {known.positive} \u2192"), fontsize=LABEL_SIZE)
+        fig.suptitle(literal(f"{known.label}, over time"), fontsize=LABEL_SIZE + 2)
     else:
-        ax.set_ylabel(f"score on {axis}", fontsize=LABEL_SIZE)
-        fig.suptitle(f"Score on {axis}, over time", fontsize=LABEL_SIZE + 2)
+        ax.set_ylabel(literal(f"score on {axis}"), fontsize=LABEL_SIZE)
+        fig.suptitle(literal(f"Score on {axis}, over time"), fontsize=LABEL_SIZE + 2)
     ax.set_xlabel("period", fontsize=LABEL_SIZE)
     _period_ticks(ax, pd.to_datetime(data["period"]))
     ax.tick_params(labelsize=NOTE_SIZE)

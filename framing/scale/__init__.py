@@ -4,7 +4,7 @@
 folders of text in chunks (and in byte-range shards for Dask);
 :mod:`~framing.scale.csv_copy` copies a CSV to JSON Lines so it can be cut;
 :mod:`~framing.scale.streaming` scores chunk by chunk with checkpoints and
-resume; :mod:`~framing.scale.score_sink` writes the per-article rows as they
+resume, which :mod:`~framing.scale.checkpoint` checks before trusting them; :mod:`~framing.scale.score_sink` writes the per-article rows as they
 come; :mod:`~framing.scale.term_partials` counts distinctive terms chunk by
 chunk; :mod:`~framing.scale.dask_engine` and :mod:`~framing.scale.dask_terms`
 run the same on a Dask cluster. Results equal the in-memory functions'.

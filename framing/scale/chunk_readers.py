@@ -24,8 +24,9 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from framing.article import Article
 
 from framing.corpus import load_text_file
-from framing.importers.base import ImportOptions, ImportProblem, clean_text, make_article
-from framing.importers.tabular import _cell, resolve_columns
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS, ImportOptions, ImportProblem
+from framing.importers.csv_rows import detect_delimiter, read_rows
+from framing.importers.tabular import resolve_columns, row_article
 
 #: Input kinds and the file suffixes that select them.
 SUFFIXES: Mapping[str, str] = {
@@ -66,6 +67,8 @@ def input_kind(path: str | Path) -> str:
     if path.is_dir():
         return "folder"
     if not path.is_file():
+        if path.exists():  # /dev/zero, a FIFO: nothing that can be read in chunks and resumed
+            raise ValueError(f"{path}: not a regular file or folder")
         raise ValueError(f"{path}: no such file or folder")
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -97,13 +100,7 @@ class RowMapper:
             if len(self._chosen) > 64:  # JSON Lines with ever-changing keys: keep the cache small
                 self._chosen.clear()
             chosen = self._chosen[columns] = resolve_columns(columns, self.options.column_map, self.filename)
-        text = _cell(row.get(chosen["text"]))
-        if not clean_text(text).strip():
-            return None
-        mapped = set(chosen.values())
-        fields = {name: _cell(row.get(column)) for name, column in chosen.items() if name != "text"}
-        meta = {k: _cell(v) for k, v in row.items() if k not in mapped and k is not None and _cell(v) != ""}
-        return make_article(self.filename, text, self.options, where=where, meta=meta, **fields)
+        return row_article(row, chosen, self.filename, self.options, where)
 
 
 def _batched(items: Iterable[tuple[Any, int]], chunk_size: int, skip: int) -> Iterator[Chunk]:
@@ -139,7 +136,7 @@ def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None =
                 number = -offset
             try:
                 value = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError, ints over 4,300 digits
                 raise ImportProblem(f"{path.name}, line {number}: not JSON ({exc})") from exc
             if not isinstance(value, dict):
                 raise ImportProblem(f"{path.name}, line {number}: a JSON {type(value).__name__}, not an object")
@@ -148,26 +145,31 @@ def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None =
 
 
 def csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], int, int]]:
-    """``(row, row number, bytes read)`` of each CSV/TSV row, every cell as text."""
-    import pandas as pd
+    """``(row, row number, bytes read)`` of each CSV/TSV row, every cell as text.
+
+    Read line by line with :func:`framing.importers.csv_rows.read_rows`, the
+    reader of ``framing add``, so both refuse the same rows (an unquoted
+    delimiter, an unclosed quote) with the same row numbers (the header is
+    row 1). ``chunk_size`` is kept for the callers; rows are read one at a time.
+    """
+    consumed = [0]
+
+    def lines(handle: Any) -> Iterator[str]:
+        for number, raw in enumerate(handle):
+            consumed[0] += len(raw)
+            try:
+                yield raw.decode("utf-8-sig" if number == 0 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise ImportProblem(f"{path.name}: not UTF-8 text ({exc}); convert it to UTF-8") from exc
 
     with path.open("rb") as handle:
         header = handle.readline().decode("utf-8-sig", errors="replace")
         handle.seek(0)
         # Judged on the header line, as framing.importers.tabular.import_csv does.
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else max(",;\t|", key=header.count)
-        reader = pd.read_csv(
-            handle, sep=delimiter, dtype=str, keep_default_na=False, na_filter=False,
-            encoding="utf-8-sig", chunksize=chunk_size,
-        )
-        number = 0
-        with reader:
-            for frame in reader:
-                frame.columns = [str(c).strip() for c in frame.columns]
-                position = handle.tell()
-                for row in frame.to_dict(orient="records"):
-                    number += 1
-                    yield row, number, position
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(header)
+        rows = read_rows(lines(handle), path.name, delimiter=delimiter, max_cell_chars=DEFAULT_MAX_TEXT_CHARS)
+        for number, row in rows:
+            yield row, number, consumed[0]
 
 
 def _csv_rows(path: Path, mapper: RowMapper, chunk_size: int) -> Iterator[tuple[Any, int]]:
@@ -178,16 +180,22 @@ def _csv_rows(path: Path, mapper: RowMapper, chunk_size: int) -> Iterator[tuple[
 def _parquet_rows(
     path: Path, mapper: RowMapper, chunk_size: int, row_groups: Sequence[int] | None = None
 ) -> Iterator[tuple[Any, int]]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     size = path.stat().st_size
-    with pq.ParquetFile(path) as parquet:
-        total = max(parquet.metadata.num_rows, 1)
-        done = sum(parquet.metadata.row_group(g).num_rows for g in range(min(row_groups or [0])))
-        for batch in parquet.iter_batches(batch_size=chunk_size, row_groups=row_groups):
-            for row in batch.to_pylist():
-                done += 1
-                yield mapper.article(row, f", row {done}"), size * done // total
+    done = 0
+    try:
+        with pq.ParquetFile(path) as parquet:
+            total = max(parquet.metadata.num_rows, 1)
+            done = sum(parquet.metadata.row_group(g).num_rows for g in range(min(row_groups or [0])))
+            for batch in parquet.iter_batches(batch_size=chunk_size, row_groups=row_groups):
+                for row in batch.to_pylist():
+                    done += 1
+                    yield mapper.article(row, f", row {done}"), size * done // total
+    except pa.ArrowException as exc:  # a damaged file, or a type Arrow cannot turn into Python values
+        detail = " ".join(str(exc).split())[:200]
+        raise ImportProblem(f"{path.name}: not a readable Parquet file after row {done} ({detail})") from exc
 
 
 def _folder_rows(files: Sequence[Path], skip_files: int) -> Iterator[tuple[Any, int]]:

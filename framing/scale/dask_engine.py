@@ -21,7 +21,9 @@ the input (Dask docs, "Connect to remote data",
 https://docs.dask.org/en/stable/how-to/connect-to-remote-data.html).
 
 Resume works per shard: each finished shard leaves ``shard-<n>.json`` with
-its partials beside its parts; ``resume=True`` rescores only the others.
+its partials and the records of its parts (rows, size, SHA-256) beside its
+parts; ``resume=True`` rescores only the others, and a shard whose file is
+damaged or one of whose parts is missing or changed counts as not finished.
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ from framing.scale.csv_copy import csv_to_jsonl
 from framing.lexicon.model import Lexicon
 from framing.scoring.matcher import TermMatcher
 from framing.scoring.partials import Partials, merge_partials, partials_from_json, partials_to_json, score_chunk
+from framing.scale.checkpoint import CheckpointError, finished_shard, part_record, shard_result_path
 from framing.scale.score_sink import atomic_write_bytes, parts_dir, remove_parts, write_part
 from framing.scale.streaming import (
-    RunSettings, ScoreRun, checkpoint_path, finish_run, progress_bar, read_checkpoint, save_checkpoint, settings,
+    RunSettings, ScoreRun, checkpoint_path, finish_run, progress_bar, read_checkpoint, recorded_finish,
+    save_checkpoint, settings,
 )
 
 #: Attribute of the ``distributed.Worker`` holding ``{lexicon hashes: TermMatcher}``.
@@ -181,19 +185,16 @@ def score_shard(
     folder = Path(parts)
     partials: Partials = {}
     articles = 0
+    records = []
     for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map):
         table, chunk_partials = score_chunk(chunk.articles, lexicons, matcher, factors)
-        write_part(folder, f"part-{shard.index:06d}-{chunk.index:06d}", table)
+        path = write_part(folder, f"part-{shard.index:06d}-{chunk.index:06d}", table)
+        records.append(part_record(path, len(table)))
         merge_partials(partials, chunk_partials)
         articles += len(chunk.articles)
-    result = {"shard": shard.index, "articles": articles, "partials": partials_to_json(partials)}
-    atomic_write_bytes(_shard_result_path(folder, shard.index), json.dumps(result).encode("utf-8"))
+    result = {"shard": shard.index, "articles": articles, "partials": partials_to_json(partials), "parts": records}
+    atomic_write_bytes(shard_result_path(folder, shard.index), json.dumps(result).encode("utf-8"))
     return result
-
-
-def _shard_result_path(folder: Path, index: int) -> Path:
-    """The file a finished shard leaves: its article count and partials."""
-    return folder / f"shard-{index:06d}.json"
 
 
 class InOrderMerge:
@@ -236,7 +237,7 @@ class InOrderMerge:
             if index in self._early:
                 data = self._early.pop(index)
             elif index in self._finished:
-                data = json.loads(_shard_result_path(self._folder, index).read_text(encoding="utf-8"))["partials"]
+                data = json.loads(shard_result_path(self._folder, index).read_text(encoding="utf-8"))["partials"]
             else:
                 return
             merge_partials(self._total, partials_from_json(data))
@@ -336,11 +337,23 @@ def _dask_scores(
     fingerprint = {**run.fingerprint("dask"), "shards": [[s.start, s.end] for s in shards]}
     checkpoint = checkpoint_path(run.output)
     folder = parts_dir(run.output)
-    if not (resume and read_checkpoint(checkpoint, fingerprint) is not None):
+    state = read_checkpoint(checkpoint, fingerprint) if resume else None
+    if state is not None:
+        done = recorded_finish(run, state, started=started)
+        if done is not None:
+            return done
+        if state.get("complete"):
+            state = None  # the output changed after it was finished, and its parts may be gone: start over
+    if state is None:
         remove_parts(folder)
         folder.mkdir(parents=True)
         save_checkpoint(checkpoint, fingerprint)
-    finished = {s.index for s in shards if _shard_result_path(folder, s.index).is_file()}
+    records = {s.index: finished_shard(folder, s.index) for s in shards}
+    finished = {index for index, r in records.items() if r is not None}
+    for index in set(records) - finished:  # a damaged shard starts afresh: no part of it is kept
+        shard_result_path(folder, index).unlink(missing_ok=True)
+        for part in folder.glob(f"part-{index:06d}-*.parquet"):
+            part.unlink()
     merged = InOrderMerge([s.index for s in shards], folder, finished)
     todo = [s for s in shards if s.index not in finished]
     scored = 0
@@ -368,8 +381,12 @@ def _dask_scores(
                 for future in completed:
                     result = future.result()
                     merged.add(result["shard"], result["partials"])
+                    records[result["shard"]] = result["parts"]
                     scored += result["articles"]
                     bar.update(sizes.pop(future.key))
                     bar.set_postfix_str(f"{scored / max(time.perf_counter() - started, 1e-9):,.0f} articles/s")
     partials = merged.total()
-    return finish_run(run, partials, scored=scored, started=started)
+    parts = [record for index in sorted(records) for record in (records[index] or [])]
+    if any(records[index] is None for index in records):
+        raise CheckpointError(f"{checkpoint}: a shard left no result; rerun with --resume")
+    return finish_run(run, partials, scored=scored, started=started, fingerprint=fingerprint, parts=parts)

@@ -20,6 +20,7 @@ from framing.scale.chunk_readers import Shard, input_kind, iter_shard_chunks, pl
 from framing.scale.csv_copy import csv_to_jsonl
 from framing.scale.term_partials import _check_min_total, _check_run, _combine, _finish, _merge_lazily, _progress
 from framing.discover.term_counts import TermCounts, count_terms
+from framing.text.boilerplate import Boilerplate
 from framing.text.tokens import TokenOptions
 
 #: Input bytes per Dask task: as for scoring (:data:`framing.scale.dask_engine.DEFAULT_SHARD_BYTES`),
@@ -31,14 +32,16 @@ SPLIT_EVERY = 4
 
 
 def count_shard(
-    shard: Shard, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str]
+    shard: Shard, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str],
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts | None:
     """Count one shard chunk by chunk (runs on a worker); None for a shard without articles.
 
     Rows are not put in canonical order: only the final merge is sorted.
     """
     return _merge_lazily(
-        count_terms(chunk.articles, by=by, options=options, min_total=1)
+        count_terms(chunk.articles if boilerplate is None else list(boilerplate.clean(chunk.articles)),
+                    by=by, options=options, min_total=1)
         for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map)
     )
 
@@ -61,6 +64,7 @@ def dask_term_counts(
     n_workers: int = 2,
     shard_bytes: int = DEFAULT_SHARD_BYTES,
     progress: bool = False,
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus on a Dask cluster.
 
@@ -73,7 +77,7 @@ def dask_term_counts(
 
     Parameters
     ----------
-    input, by, options, min_total, chunk_size, column_map, progress
+    input, by, options, min_total, chunk_size, column_map, progress, boilerplate
         As in :func:`stream_term_counts`; ``progress`` counts finished shards.
     scheduler : str, optional
         Address of a running scheduler (``tcp://host:8786``); the workers must
@@ -121,7 +125,7 @@ def dask_term_counts(
                                 progress=progress)
         counts = _dask_counts(path, by=by, options=options, min_total=min_total, chunk_size=chunk_size,
                               column_map=column_map, scheduler=scheduler, n_workers=n_workers,
-                              shard_bytes=shard_bytes, progress=progress)
+                              shard_bytes=shard_bytes, progress=progress, boilerplate=boilerplate)
     if counts is None:
         raise ValueError(f"{input}: no articles to count (no row has a text)")
     return counts
@@ -130,6 +134,7 @@ def dask_term_counts(
 def _dask_counts(
     path: Path, *, by: str | None, options: TokenOptions, min_total: int, chunk_size: int,
     column_map: Mapping[str, str], scheduler: str | None, n_workers: int, shard_bytes: int, progress: bool,
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts | None:
     """:func:`dask_term_counts` on a shardable input after its checks; None when no row has a text."""
     # Dask is an optional extra (pip install 'framing[scale]'): imported only here.
@@ -142,7 +147,7 @@ def _dask_counts(
         # pure=False: a shard's key must not be reused if the file changed between runs.
         leaves = [
             client.submit(count_shard, shard, by=by, options=options, chunk_size=chunk_size,
-                          column_map=column_map, pure=False)
+                          column_map=column_map, boilerplate=boilerplate, pure=False)
             for shard in shards
         ]
         sizes = {leaf.key: shard.size for leaf, shard in zip(leaves, shards)}

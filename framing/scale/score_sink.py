@@ -51,6 +51,36 @@ def check_output_path(path: str | Path, what: str = "output") -> Path:
     return path
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (resolved, or the same inode through a link)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist yet
+        return False
+
+
+def check_output_not_input(input: Path, *outputs: Path) -> None:
+    """Refuse outputs that would overwrite the input, lie inside an input folder, or name one file twice.
+
+    Raises
+    ------
+    ValueError
+        Naming the output and the input it would replace.
+    """
+    folder = input.resolve() if input.is_dir() else None
+    for number, output in enumerate(outputs):
+        if _same_file(output, input):
+            raise ValueError(f"output {str(output)!r} is the input {str(input)!r}: writing it would replace the corpus; "
+                             "choose another --output")
+        if folder is not None and folder in output.resolve().parents:
+            raise ValueError(f"output {str(output)!r} is inside the input folder {str(input)!r}; choose another --output")
+        for other in outputs[:number]:
+            if _same_file(output, other):
+                raise ValueError(f"--output and --outlets-output are the same file {str(output)!r}")
+
+
 def parts_dir(output: Path) -> Path:
     """The folder holding the part files of ``output``."""
     return output.with_name(output.name + ".parts")

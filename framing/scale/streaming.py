@@ -13,13 +13,18 @@ After each chunk a *checkpoint* (``<output>.checkpoint.json``) records the
 input (path, size, modification time), the chunk size, the lexicon hashes,
 the voice factors and column mapping, the chunks done and the partials. A
 rerun with ``resume=True`` checks that all of these match and continues after
-the last finished chunk. The checkpoint and the part files are removed when
-the output is complete.
+the last finished chunk. The checkpoint is checked field by field, and each
+part it counts as done must be present with the rows, size and SHA-256
+recorded when it was written; a part that is missing or changed is scored
+again (its outlet partials are already in the totals), never skipped
+(:mod:`framing.scale.checkpoint`). When the output is complete, its row count
+is checked against the articles read, the checkpoint records it, and only
+then are the parts and the checkpoint removed: a run killed during that
+clean-up is recognised as complete when resumed.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from dataclasses import dataclass
@@ -32,14 +37,19 @@ from tqdm import tqdm
 from framing.scale.chunk_readers import input_kind, input_size, iter_chunks
 from framing.lexicon.model import Lexicon, bundled_lexicons
 from framing.scoring.matcher import TermMatcher
-from framing.scoring.partials import Partials, merge_partials, outlet_table, partials_from_json, partials_to_json, score_chunk
+from framing.scoring.partials import Partials, merge_partials, outlet_table, partials_to_json, score_chunk
 from framing.provenance import provenance
+from framing.scale.checkpoint import (
+    CHECKPOINT_VERSION, CheckpointError, check_fingerprint, checkpoint_path, load_checkpoint, part_is_intact,
+    part_record, partials_digest, save_checkpoint,
+)
 from framing.scale.score_sink import (
-    atomic_write_bytes, check_output_path, finish_output, parts_dir, remove_parts, write_part, write_table,
+    check_output_path, check_output_not_input, finish_output, part_files, parts_dir, read_scores, remove_parts,
+    write_part, write_table,
 )
 from framing.scoring.scores import check_voice_factors
 
-CHECKPOINT_VERSION = 2  # 2: partials name concepts <lexicon>/<concept>
+__all__ = ["CHECKPOINT_VERSION", "CheckpointError", "ScoreRun", "checkpoint_path", "save_checkpoint", "stream_scores"]
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,7 @@ def settings(
     if outlets_output is None:
         outlets_output = output.with_name(output.stem + ".outlets.csv")
     outlets_output = check_output_path(outlets_output, "outlets output")
+    check_output_not_input(input, output, outlets_output)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
     return RunSettings(
@@ -132,49 +143,81 @@ def settings(
     )
 
 
-def checkpoint_path(output: Path) -> Path:
-    """The checkpoint file of an output: ``<output>.checkpoint.json``."""
-    return output.with_name(output.name + ".checkpoint.json")
-
-
 def read_checkpoint(path: Path, fingerprint: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The saved state, or None when there is no checkpoint.
+    """The saved state, checked in shape and against this run, or None when there is no checkpoint.
 
     Raises
     ------
-    ValueError
-        If the checkpoint is unreadable or was made for another input or
-        other settings (the message names the first difference).
+    CheckpointError
+        If the checkpoint is unreadable, of the wrong shape or version, or
+        was made for another input or other settings (the message names the
+        field or the first difference).
     """
-    if not path.is_file():
-        return None
-    try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ValueError(f"{path}: unreadable checkpoint ({exc}); delete it or run without resume") from exc
-    for key, value in fingerprint.items():
-        if state.get("fingerprint", {}).get(key) != value:
-            raise ValueError(
-                f"{path}: the checkpoint was made with another {key} "
-                f"({state.get('fingerprint', {}).get(key)!r}, now {value!r}); run without resume to start over"
-            )
+    state = load_checkpoint(path)
+    if state is not None:
+        check_fingerprint(path, state, fingerprint)
     return state
 
 
-def save_checkpoint(path: Path, fingerprint: Mapping[str, Any], **state: Any) -> None:
-    """Write the checkpoint atomically (a kill never leaves half a file)."""
-    atomic_write_bytes(path, json.dumps({"fingerprint": fingerprint, **state}).encode("utf-8"))
+def recorded_finish(run: RunSettings, state: Mapping[str, Any], *, started: float) -> ScoreRun | None:
+    """The finished run a checkpoint records, with its clean-up completed; None if the output changed since.
+
+    A run killed after writing its output, while removing its parts, leaves a
+    checkpoint whose ``complete`` field records the output; when the output
+    and outlet files still have the recorded sizes (and the output its
+    modification time), they are kept and only the clean-up is redone.
+    """
+    done = state.get("complete")
+    if not done:
+        return None
+    try:
+        stat = run.output.stat()
+        outlets_size = run.outlets_output.stat().st_size
+    except OSError:
+        return None
+    if (stat.st_size, stat.st_mtime_ns, outlets_size) != (done["bytes"], done["mtime_ns"], done["outlets_bytes"]):
+        return None
+    remove_parts(parts_dir(run.output))
+    checkpoint_path(run.output).unlink(missing_ok=True)
+    return ScoreRun(
+        articles=done["rows"], scored=0, input_bytes=input_size(run.input), seconds=time.perf_counter() - started,
+        output=run.output, outlets_output=run.outlets_output, outlets=read_scores(run.outlets_output),
+    )
 
 
-def finish_run(run: RunSettings, partials: Partials, *, scored: int, started: float) -> ScoreRun:
-    """Write the output and outlet files from the parts and partials; clean up."""
+def finish_run(
+    run: RunSettings, partials: Partials, *, scored: int, started: float, fingerprint: Mapping[str, Any],
+    parts: Sequence[Mapping[str, Any]], state: Mapping[str, Any] | None = None,
+) -> ScoreRun:
+    """Write the output and outlet files from the parts and partials; check, record, clean up.
+
+    ``parts`` are the records (:func:`framing.scale.checkpoint.part_record`) of
+    every part of the output; files in the parts folder that none names (left
+    by a run killed between writing a part and saving its checkpoint) are
+    removed first. The rows written must equal the rows recorded, else
+    ValueError and the parts and checkpoint are kept. The checkpoint then
+    records the finished output, the parts go, and the checkpoint last.
+    """
     prov = run.provenance()
     folder = parts_dir(run.output)
+    names = {p["name"] for p in parts}
+    for stray in part_files(folder):
+        if stray.name not in names:
+            stray.unlink()
+    expected = sum(int(p["rows"]) for p in parts)
     articles = finish_output(folder, run.output, prov)
+    if articles != expected:
+        raise ValueError(f"{run.output}: wrote {articles:,} rows but {expected:,} articles were scored; "
+                         "the parts and the checkpoint are kept: rerun with --resume")
     outlets = outlet_table(partials, run.lexicons)
     write_table(outlets, run.outlets_output, {**prov, "params": {**prov["params"], "level": "outlet"}})
+    stat = run.output.stat()
+    complete = {"rows": articles, "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                "outlets_bytes": run.outlets_output.stat().st_size}
+    checkpoint = checkpoint_path(run.output)
+    save_checkpoint(checkpoint, fingerprint, **{**(state or {}), "complete": complete})
     remove_parts(folder)
-    checkpoint_path(run.output).unlink(missing_ok=True)
+    checkpoint.unlink(missing_ok=True)
     return ScoreRun(
         articles=articles, scored=scored, input_bytes=input_size(run.input), seconds=time.perf_counter() - started,
         output=run.output, outlets_output=run.outlets_output, outlets=outlets,
@@ -248,28 +291,61 @@ def stream_scores(
     checkpoint = checkpoint_path(run.output)
     folder = parts_dir(run.output)
     state = read_checkpoint(checkpoint, fingerprint) if resume else None
+    if state is not None:
+        finished = recorded_finish(run, state, started=started)
+        if finished is not None:
+            return finished
+        if state.get("complete"):
+            state = None  # the output changed after it was finished, and its parts may be gone: start over
     if state is None:
         remove_parts(folder)
         checkpoint.unlink(missing_ok=True)
-        state = {"chunks_done": 0, "position": 0, "partials": []}
-    done = int(state["chunks_done"])
-    partials = partials_from_json(state["partials"])
+        state = {"chunks_done": 0, "position": 0, "articles": 0, "parts": [], "partials_parsed": {}}
+    done = state["chunks_done"]
+    parts: list[dict[str, Any]] = list(state["parts"])
+    # Parts counted as done but missing or changed: scored again below, their
+    # partials already in the totals.
+    redo = {index for index, record in enumerate(parts) if not part_is_intact(folder, record)}
+    partials = state["partials_parsed"]
     matcher = TermMatcher(run.lexicons)
     scored = 0
-    position = int(state["position"])
+    position = state["position"]
+
+    def save(**extra: Any) -> dict[str, Any]:
+        data = partials_to_json(partials)
+        saved = dict(chunks_done=len(parts), position=position, articles=sum(p["rows"] for p in parts),
+                     parts=parts, partials=data, partials_sha256=partials_digest(data), **extra)
+        save_checkpoint(checkpoint, fingerprint, **saved)
+        return saved
+
     with progress_bar(input_size(run.input), position, progress) as bar:
-        for chunk in iter_chunks(run.input, chunk_size=run.chunk_size, column_map=run.column_map, skip=done):
-            if chunk.index < done:
+        chunks = iter_chunks(run.input, chunk_size=run.chunk_size, column_map=run.column_map,
+                             skip=min(redo, default=done))
+        for chunk in chunks:
+            if chunk.index < done and chunk.index not in redo:
                 continue
             table, chunk_partials = score_chunk(chunk.articles, run.lexicons, matcher, run.factors)
-            write_part(folder, f"part-{chunk.index:06d}-000000", table)
-            merge_partials(partials, chunk_partials)
-            save_checkpoint(checkpoint, fingerprint, chunks_done=chunk.index + 1, position=chunk.position,
-                            partials=partials_to_json(partials))
+            path = write_part(folder, f"part-{chunk.index:06d}-000000", table)
             scored += len(chunk.articles)
+            if chunk.index < done:
+                if len(table) != parts[chunk.index]["rows"]:
+                    raise CheckpointError(f"{checkpoint}: chunk {chunk.index} now holds {len(table)} articles, "
+                                          f"not {parts[chunk.index]['rows']}; run without --resume")
+                parts[chunk.index] = part_record(path, len(table))
+                redo.discard(chunk.index)
+                save()
+                continue
+            parts.append(part_record(path, len(table)))
+            merge_partials(partials, chunk_partials)
             bar.update(chunk.position - position)
             position = chunk.position
+            save()
             bar.set_postfix_str(f"{scored / max(time.perf_counter() - started, 1e-9):,.0f} articles/s")
             if on_chunk is not None:
                 on_chunk(chunk.index)
-    return finish_run(run, partials, scored=scored, started=started)
+    if redo or len(parts) < done:
+        raise CheckpointError(f"{checkpoint}: the input ended before chunk {min(redo, default=len(parts))}; "
+                              "run without --resume")
+    saved = save()
+    return finish_run(run, partials, scored=scored, started=started, fingerprint=fingerprint, parts=parts,
+                      state=saved)

@@ -39,6 +39,7 @@ from tqdm import tqdm
 from framing.scale.chunk_readers import input_kind, input_size, iter_chunks
 from framing.scale.streaming import progress_bar
 from framing.discover.term_counts import TermCounts, count_terms, group_of
+from framing.text.boilerplate import Boilerplate
 from framing.text.tokens import TokenOptions
 
 
@@ -225,6 +226,7 @@ def stream_term_counts(
     chunk_size: int = 1000,
     column_map: Mapping[str, str] | None = None,
     progress: bool = False,
+    boilerplate: Boilerplate | None = None,
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus file or folder, chunk by chunk.
 
@@ -248,6 +250,9 @@ def stream_term_counts(
         Field -> column name for tabular inputs.
     progress : bool
         Show a progress bar (input bytes) on stderr.
+    boilerplate : Boilerplate, optional
+        Remove it from each article's text before counting
+        (:func:`framing.scale.boilerplate_pass.stream_boilerplate`).
 
     Returns
     -------
@@ -269,7 +274,8 @@ def stream_term_counts(
         with _progress(input_size(path), progress) as bar:
             position = 0
             for chunk in iter_chunks(path, chunk_size=chunk_size, column_map=column_map):
-                yield count_terms(chunk.articles, by=by, options=options, min_total=1)
+                articles = chunk.articles if boilerplate is None else list(boilerplate.clean(chunk.articles))
+                yield count_terms(articles, by=by, options=options, min_total=1)
                 bar.update(chunk.position - position)
                 position = chunk.position
 

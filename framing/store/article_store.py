@@ -43,10 +43,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from framing.article import Article
-
 from framing.corpus import load_sample_corpus
 from framing.lexicon.model import Lexicon, parse_lexicon
-from framing.store.schema import MIGRATIONS, SCHEMA_VERSION
+from framing.store.schema import MIGRATIONS, SCHEMA_VERSION, foreign_tables
 from framing.store.story_rows import seed_sample_story
 
 if TYPE_CHECKING:
@@ -134,6 +133,8 @@ class ArticleStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{self.path.parent}: cannot create the folder ({exc.strerror or exc})") from exc
+        if foreign := self._retry(foreign_tables):  # before WAL: switching the journal mode writes to the file
+            raise StoreError(f"{self.path}: not a framing store (it holds the tables {foreign}); give --db a new file or a framing store")
         self._retry(self._set_wal)
         self._write(self._migrate)
 

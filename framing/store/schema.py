@@ -8,6 +8,8 @@ at exactly one version.
 
 from __future__ import annotations
 
+import sqlite3
+
 from framing.resources import BUNDLED_LEXICONS
 
 #: The story an existing store's articles join when it gains stories (migration 2).
@@ -97,3 +99,15 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
 )
 #: The version a database has once every migration is applied.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def foreign_tables(conn: sqlite3.Connection) -> str:
+    """The tables of a database that holds some but is not a framing store (no ``schema_version``), else ``""``.
+
+    ``framing --db`` on such a database would add framing's tables and the
+    sample to it; an empty database becomes a store.
+    """
+    tables = sorted(row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    if not tables or "schema_version" in tables:
+        return ""
+    return ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")

@@ -93,12 +93,12 @@ def test_dask_scores_a_csv_through_a_json_lines_copy(cluster, tmp_path):
 def test_dask_reports_a_bad_csv_row_by_its_row_number(cluster, tmp_path):
     source = write_csv(ARTICLES[:20], tmp_path / "corpus.csv")
     frame = pd.read_csv(source, dtype=str, keep_default_na=False)
-    frame.loc[13, "body"] = "coup " * (DEFAULT_MAX_TEXT_CHARS // 5 + 1)  # row 14: over the text limit
+    frame.loc[13, "body"] = "coup " * (DEFAULT_MAX_TEXT_CHARS // 5 + 1)  # row 15 (the header is row 1): over the text limit
     frame.to_csv(source, index=False)
     columns = {"text": "body", "outlet": "source"}
-    with pytest.raises(ValueError, match=r"corpus\.csv, row 14: extracted text too large"):
+    with pytest.raises(ValueError, match=r"corpus\.csv, row 15: extracted text too large"):
         stream_scores(source, tmp_path / "local.parquet", column_map=columns)
-    with pytest.raises(ValueError, match=r"corpus\.csv, row 14: extracted text too large"):
+    with pytest.raises(ValueError, match=r"corpus\.csv, row 15: extracted text too large"):
         dask_scores(source, tmp_path / "x.parquet", column_map=columns, scheduler=cluster.scheduler_address)
     assert not csv_copy_path(tmp_path / "x.parquet").exists() and not list(tmp_path.glob("*.partial"))
 
