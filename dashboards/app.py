@@ -33,6 +33,7 @@ PAGES = [
     st.Page(HERE / "views" / "add_articles_page.py", title="Add articles", icon=":material/note_add:", url_path="add"),
     st.Page(HERE / "views" / "lexicon_page.py", title="Lexicon", icon=":material/menu_book:", url_path="lexicon"),
     st.Page(HERE / "views" / "reframe_page.py", title="Reframe", icon=":material/swap_horiz:", url_path="reframe"),
+    st.Page(HERE / "views" / "exercise_page.py", title="Spot the frame", icon=":material/quiz:", url_path="exercise"),
 ]
 
 state.init()

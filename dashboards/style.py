@@ -40,9 +40,23 @@ def md_escape(text: str) -> str:
     return html.escape(_MD_SPECIAL.sub(r"\\\1", str(text)), quote=False)
 
 
+#: Words of the text that stand for a missing title.
+UNTITLED_WORDS = 8
+
+
+def display_title(article: Article) -> str:
+    """The title, or for an untitled article its first words ("The coup failed, said the …")."""
+    if article.title:
+        return article.title
+    words = article.text.split()
+    if not words:
+        return article.id
+    return " ".join(words[:UNTITLED_WORDS]) + ("…" if len(words) > UNTITLED_WORDS else "")
+
+
 def article_label(article: Article) -> str:
     """Short human label: ``outlet — title`` (plain text, for widget options)."""
-    title = article.title or article.id
+    title = display_title(article)
     if len(title) > 42:  # short enough for several chips side by side in a multiselect
         title = title[:40].rstrip() + "…"
     return f"{article.outlet} — {title}"

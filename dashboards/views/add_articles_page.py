@@ -19,8 +19,15 @@ from framing._dashboards import cached, state, story_actions, style
 from framing.article import Article, content_id
 from framing.present.highlight import legend_html
 
-MATCH_COLUMNS = {"term": "Term", "canonical": "Canonical", "weight": "Weight", "voice": "Voice",
-                 "concept_label": "Concept", "lexicon": "Lexicon"}
+# Term, weight, voice and concept first and narrow: all four fit the right-hand column at 1400 px.
+MATCH_COLUMNS = {"term": "Term", "weight": "Weight", "voice": "Voice", "concept_label": "Concept",
+                 "canonical": "Canonical", "lexicon": "Lexicon"}
+MATCH_COLUMN_CONFIG = {
+    "Term": st.column_config.TextColumn(width=135),
+    "Weight": st.column_config.NumberColumn(format="%+.1f", width=58),
+    "Voice": st.column_config.TextColumn(width=95),
+    "Concept": st.column_config.TextColumn(width=150),
+}
 STORED_COLUMNS = ["id", "outlet", "date", "chars", "title", "source_file", "added_at"]  # short columns first: all visible
 FLASH = "fr_add_flash"
 
@@ -56,7 +63,13 @@ def _collect(text: str, files, outlet: str, alignment: str, title: str, date: st
 
 def _report(result, new: list[Article]) -> None:
     """Say what the store did with each article."""
-    names = {a.id: a.title or a.outlet for a in new}
+    names = {a.id: style.display_title(a) for a in new}
+    listing = state.store_listing()
+    if listing is not None and result.already_stored:
+        # The article that was already there, not the file just offered again.
+        stored = listing[listing["id"].isin(result.already_stored)]
+        for row in stored.to_dict("records"):
+            names[row["id"]] = f"{row.get('outlet') or ''} — {row.get('title') or row['id']}".strip(" —")
     if result.added:
         n = len(result.added)
         where = "the article store" if state.store() is not None and not state.store_problem() else "this session"
@@ -82,7 +95,7 @@ def _show(article: Article, lexicons) -> None:
             value = scores.get(f"score_{axis.id}")
             metrics[3].metric(axis.label, "—" if pd.isna(value) else f"{value:+.2f}",
                               help=f"Axis score, −1 {axis.negative} … +1 {axis.positive}")
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([1, 1], gap="medium")
     with left:
         box = st.container(height=520, border=True)
         box.html(cached.highlighted(article.text, matches, lexicons, key=(article.id,)))
@@ -90,8 +103,9 @@ def _show(article: Article, lexicons) -> None:
         if matches.empty:
             st.info("No lexicon term matched in this article.")
         else:
-            st.dataframe(matches[list(MATCH_COLUMNS)].rename(columns=MATCH_COLUMNS), hide_index=True,
-                         width="stretch", height=520)
+            shown = matches[list(MATCH_COLUMNS)].assign(voice=matches["voice"].str.replace("_", "-"))
+            st.dataframe(shown.rename(columns=MATCH_COLUMNS), hide_index=True, width="stretch", height=520,
+                         column_config=MATCH_COLUMN_CONFIG)
 
 
 def _story_section() -> None:

@@ -1,8 +1,13 @@
 """Compare: 2 to 4 articles or outlets side by side, every match highlighted.
 
-Above the columns, the concept table (the variant each one chose for each
-concept, and how often) and the legend. "Same concept" mode shows, for one
-concept, each one's sentences about it side by side.
+Texts first: one row of controls, the legend, then the passages, so that a
+1400×900 screen shows highlighted text without scrolling; the concept table
+(the variant each one chose for each concept, each cell tinted with the pole
+it counts for) sits below them in an expander. Below about 1100 px the
+columns wrap two to a row (CSS), and words wrap instead of overflowing.
+"Same concept" mode shows, for one concept, each one's sentences about it
+side by side, starting on a concept of an axis. The presentation switch (or
+``?present=1``) hands the page to :mod:`presentation`.
 """
 
 from __future__ import annotations
@@ -11,17 +16,32 @@ import html
 
 import pandas as pd
 import streamlit as st
-from framing._dashboards import cached, handout_download, state, story_actions, style
+from framing._dashboards import cached, handout_download, presentation, state, story_actions, style
 
-from framing.present.compare import concept_summary
 from framing.article import Article
+from framing.present.concept_table import CONCEPT_TABLE_CSS, concept_table_html, ordered_concepts
 from framing.present.highlight import legend_html
 
 MAX_UNITS = 4
 UNIT_ARTICLES, UNIT_OUTLETS = "Articles", "Outlets"
 MODE_TEXTS, MODE_CONCEPT = "Full texts", "Same concept"
-TEXT_HEIGHT = 640  # px: the columns scroll, the page stays short
-TABLE_HEIGHT = 300  # px: the concept table scrolls too
+TEXT_HEIGHT = 600  # px: the columns scroll, the page stays short
+
+#: Less space above the title, words that wrap, and at most two columns a row below 1100 px.
+COMPARE_CSS = CONCEPT_TABLE_CSS + """
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2rem; padding-bottom: 0.2rem; }
+.st-key-fr_texts p.fr-p { overflow-wrap: anywhere; hyphens: auto; }
+.st-key-fr_texts .fr-sub { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+@media (max-width: 1100px) {
+  .st-key-fr_controls [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.3rem; }
+  .st-key-fr_controls [data-testid="stColumn"] { flex: 1 1 auto !important; min-width: 0 !important; width: auto !important; }
+  .st-key-fr_controls [data-testid="stColumn"]:nth-child(3) { flex: 1 1 100% !important; order: 5; }
+  .st-key-fr_texts [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 1rem; }
+  .st-key-fr_texts [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important;
+    min-width: calc(50% - 1rem) !important; max-width: 100%; }
+}
+"""
 
 
 def _units(unit: str, articles: tuple[Article, ...]) -> dict[str, list[Article]]:
@@ -42,8 +62,8 @@ def _units(unit: str, articles: tuple[Article, ...]) -> dict[str, list[Article]]
 
 def _head_html(article: Article, *, show_outlet: bool) -> str:
     """Escaped heading of one article: outlet, title, date and alignment."""
-    head = article.outlet if show_outlet else (article.title or article.id)
-    sub = [article.title if show_outlet else "", article.date, article.alignment]
+    head = article.outlet if show_outlet else style.display_title(article)
+    sub = [style.display_title(article) if show_outlet else "", article.date, article.alignment]
     sub_html = " · ".join(html.escape(s) for s in sub if s)
     return (f'<div class="fr-head">{html.escape(head)}</div>'
             + (f'<div class="fr-sub">{sub_html}</div>' if sub_html else ""))
@@ -58,27 +78,24 @@ def _short_names(units: dict[str, list[Article]], picked: list[str], unit: str) 
     return {label: label for label in picked}
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _concept_table_html(key: tuple, lkey: tuple, labels: tuple[str, ...], _matches: pd.DataFrame, _lexicons) -> str:
+    return concept_table_html(_matches, list(labels), _lexicons)
+
+
 def _concept_table(matches: pd.DataFrame, labels: list[str], lexicons) -> None:
     if matches.empty:
         st.info("No lexicon term matched in these texts.")
         return
-    table = concept_summary(matches, outlets=labels)
-    # Concepts on an axis first (what the page compares), in lexicon order.
-    rank = {(lex.name, c.id): (c.axis is None, i, j)
-            for i, lex in enumerate(lexicons) for j, c in enumerate(lex.concepts)}
-    table = table.iloc[sorted(range(len(table)), key=lambda k: rank.get(
-        (table["lexicon"].iloc[k], table["concept"].iloc[k]), (True, len(rank), k)))]
-    table = table.drop(columns=["lexicon", "concept"]).rename(columns={"concept_label": "Concept"})
-    # st.table renders Markdown in cells: escape every string that comes from data.
-    table = table.map(style.md_escape)
-    table.columns = [style.md_escape(c) for c in table.columns]
-    # A fixed height keeps the texts on the first screen; the table scrolls.
-    with st.container(height=TABLE_HEIGHT, border=False):
-        st.table(table.set_index(table.columns[0]))
+    # Cached: built once per choice of texts (about 40 ms for the sample, every run otherwise).
+    key = tuple(zip(matches["article"], matches["outlet"], matches["start"], matches["lexicon"]))
+    html_table = _concept_table_html(key, cached.lexicon_key(lexicons), tuple(labels), matches, tuple(lexicons))
+    # Library HTML, every string from data escaped there (framing.present.concept_table).
+    st.html(html_table)
 
 
 def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.DataFrame, lexicons, unit: str) -> None:
-    columns = st.columns(len(picked), gap="medium")
+    columns = st.container(key="fr_texts").columns(len(picked), gap="medium")
     for column, label in zip(columns, picked):
         with column:
             box = st.container(height=TEXT_HEIGHT, border=True)
@@ -91,8 +108,8 @@ def _full_texts(units: dict[str, list[Article]], picked: list[str], matches: pd.
 def _same_concept(picked: list[str], names: dict[str, str], matches: pd.DataFrame, lexicons) -> None:
     if matches.empty:
         return
-    concepts = (matches[["lexicon", "concept", "concept_label"]].drop_duplicates()
-                .sort_values(["lexicon", "concept"]))
+    # Concepts on an axis first, so the view starts on one the page compares.
+    concepts = ordered_concepts(matches[["lexicon", "concept", "concept_label"]].drop_duplicates(), lexicons)
     options = [f"{r.lexicon}:{r.concept}" for r in concepts.itertuples()]
     concept_names = {f"{r.lexicon}:{r.concept}": f"{r.concept_label} ({r.lexicon})" for r in concepts.itertuples()}
     choice = st.selectbox("Concept", options, format_func=concept_names.get, key="compare_concept")
@@ -100,7 +117,7 @@ def _same_concept(picked: list[str], names: dict[str, str], matches: pd.DataFram
         return
     lexicon, concept = choice.split(":", 1)
     about = matches[(matches["lexicon"] == lexicon) & (matches["concept"] == concept)]
-    columns = st.columns(len(picked), gap="medium")
+    columns = st.container(key="fr_texts").columns(len(picked), gap="medium")
     for column, label in zip(columns, picked):
         name = names[label]
         mine = about[about["unit"] == name]
@@ -119,23 +136,32 @@ def _same_concept(picked: list[str], names: dict[str, str], matches: pd.DataFram
 
 
 def render() -> None:
-    st.title("Compare", anchor=False)
     lexicons = state.active_lexicons()
     articles = state.corpus()
     all_matches = cached.matches(articles, lexicons)
+    if presentation.is_on():
+        presentation.render(articles, all_matches, lexicons)
+        return
+    st.html(f"<style>{COMPARE_CSS}</style>")
+    st.title("Compare", anchor=False)
 
-    left, right = st.columns([1, 2])
-    unit = left.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)
-    mode = right.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
+    unit_col, mode_col, pick_col, present_col = st.container(key="fr_controls").columns(
+        [1.1, 1.4, 4.2, 1.3], vertical_alignment="bottom")
+    unit = unit_col.radio("Compare", [UNIT_ARTICLES, UNIT_OUTLETS], key="compare_unit", horizontal=True)
+    mode = mode_col.radio("View", [MODE_TEXTS, MODE_CONCEPT], key="compare_mode", horizontal=True)
     units = _units(unit, articles)
     labels = list(units)
     pick_key = "compare_pick" if unit == UNIT_ARTICLES else "compare_pick_outlets"
-    # Full width, so that the chosen articles' chips are all visible.
     story_actions.keep_choice(pick_key, labels, labels[:3])  # the first three, and afresh for another story
-    picked = st.multiselect(
+    picked = pick_col.multiselect(
         f"{unit} to compare (2 to {MAX_UNITS})", labels,
         max_selections=MAX_UNITS, key=pick_key,
     )
+    presentation.remember([a for label in picked for a in units[label]])
+    present_col.toggle("Present", key="compare_present", value=False,
+                       on_change=lambda: presentation.set_on(st.session_state["compare_present"]),
+                       help="Hide the controls, enlarge the text and step through the passages one screen "
+                            "at a time (bookmark the address: it has ?present=1).")
     if len(picked) < 2:
         st.info(f"Choose at least two {unit.lower()} to compare.")
         return
@@ -145,13 +171,13 @@ def render() -> None:
     matches = all_matches[all_matches["article"].isin(list(ids))]
     matches = matches.assign(unit=matches["article"].map(ids))
 
-    st.subheader("Which words each one chose", anchor=False)
-    _concept_table(matches.assign(outlet=matches["unit"]), [names[label] for label in picked], lexicons)
     st.html(legend_html(lexicons))
     if mode == MODE_CONCEPT:
         _same_concept(picked, names, matches, lexicons)
     else:
         _full_texts(units, picked, matches, lexicons, unit)
+    with st.expander("Which words each one chose (concept table)", expanded=True):
+        _concept_table(matches.assign(outlet=matches["unit"]), [names[label] for label in picked], lexicons)
     handout_download.download_button([a for label in picked for a in units[label]], all_matches, lexicons,
                                      state.current_story())
 

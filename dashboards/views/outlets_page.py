@@ -17,6 +17,7 @@ from framing._dashboards import cached, state
 from framing.present import plots
 from framing.discover.intervals import bootstrap_intervals
 from framing.lexicon.model import Axis
+from framing.present.column_labels import column_labels
 from framing.present.term_plots import timeline_chart
 from framing.provenance import to_csv_with_provenance
 from framing.discover.timeline import axis_timeline
@@ -40,8 +41,9 @@ def _timeline(ckey: tuple, lkey: tuple, freq: str, _articles, _lexicons, _matche
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _timeline_png(ckey: tuple, lkey: tuple, freq: str, axis_id: str, _timeline: pd.DataFrame, _prov: dict) -> bytes:
-    return plots.figure_png(timeline_chart(_timeline, axis=axis_id), _prov)
+def _timeline_png(ckey: tuple, lkey: tuple, freq: str, axis_id: str, _timeline: pd.DataFrame, _prov: dict,
+                  _axes: tuple = ()) -> bytes:
+    return plots.figure_png(timeline_chart(_timeline, axis=axis_id, axes=_axes), _prov)
 
 
 def axis_intervals(intervals: pd.DataFrame, axis: Axis) -> pd.DataFrame:
@@ -56,6 +58,8 @@ def _chart_png(kind: str, axis_id: str, ckey: tuple, lkey: tuple, _axis: Axis | 
     """PNG bytes of one chart (cached: the same bytes are shown and downloaded)."""
     if kind == "axis":
         fig = plots.axis_score_chart(_outlets, _axis, intervals=_intervals)
+    elif kind == "loaded":
+        fig = plots.loaded_rate_chart(_outlets, intervals=_intervals)
     else:
         fig = {"loaded": plots.loaded_rate_chart, "voice": plots.voice_chart,
                "readability": plots.readability_chart}[kind](_outlets)
@@ -67,10 +71,16 @@ def _chart(kind: str, axis: Axis | None, outlets: pd.DataFrame, prov: dict, ckey
     axis_id = axis.id if axis is not None else ""
     png = _chart_png(kind, axis_id, ckey, lkey, axis, outlets, prov, intervals)
     st.image(png, width="stretch")
+    # on_click="ignore" on every download: a rerun after the first click cancelled a second quick download.
     st.download_button(
         "Download PNG", png, file_name=f"framing-{kind}{'-' + axis_id if axis_id else ''}.png", mime="image/png",
-        key=f"outlets_png_{kind}_{axis_id}", icon=":material/download:",
+        key=f"outlets_png_{kind}_{axis_id}", icon=":material/download:", on_click="ignore",
     )
+
+
+def _readable(table: pd.DataFrame, lexicons) -> dict:
+    """Column configs giving each column its readable name (:mod:`framing.present.column_labels`)."""
+    return {column: st.column_config.Column(label) for column, label in column_labels(table.columns, lexicons).items()}
 
 
 def render() -> None:
@@ -113,31 +123,36 @@ def render() -> None:
     for kind, axis in charts:
         if kind == "axis":
             _chart(kind, axis, outlets, interval_prov, ckey, lkey, axis_intervals(intervals, axis))
+        elif kind == "loaded":
+            _chart(kind, axis, outlets, interval_prov, ckey, lkey, intervals)
         else:
             _chart(kind, axis, outlets, prov, ckey, lkey)
 
     st.subheader("Intervals", anchor=False)
     shown = intervals[[c for c in INTERVAL_COLUMNS if c in intervals.columns]]
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.NumberColumn(format="%.3f") for c in ("estimate", "low", "high")})
+    config = _readable(shown, lexicons)
+    config.update({c: st.column_config.NumberColumn(config[c].get("label"), format="%.3f")
+                   for c in ("estimate", "low", "high")})
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     st.download_button(
         "Download intervals CSV", to_csv_with_provenance(intervals, interval_prov), file_name="framing-intervals.csv",
-        mime="text/csv", key="outlets_intervals_csv", icon=":material/download:",
+        mime="text/csv", key="outlets_intervals_csv", icon=":material/download:", on_click="ignore",
     )
 
     _over_time(articles, lexicons, matches, ckey, lkey)
 
     st.subheader("Per outlet", anchor=False)
-    st.dataframe(outlets, hide_index=True, width="stretch")
+    # Readable names on screen (as column labels: the data and the CSV keep the stable ids scripts rely on).
+    st.dataframe(outlets, hide_index=True, width="stretch", column_config=_readable(outlets, lexicons))
     st.download_button(
         "Download outlets CSV", to_csv_with_provenance(outlets, prov), file_name="framing-outlets.csv",
-        mime="text/csv", key="outlets_csv", icon=":material/download:",
+        mime="text/csv", key="outlets_csv", icon=":material/download:", on_click="ignore",
     )
     st.subheader("Per article", anchor=False)
-    st.dataframe(per_article, hide_index=True, width="stretch")
+    st.dataframe(per_article, hide_index=True, width="stretch", column_config=_readable(per_article, lexicons))
     st.download_button(
         "Download articles CSV", to_csv_with_provenance(per_article, prov), file_name="framing-articles.csv",
-        mime="text/csv", key="outlets_articles_csv", icon=":material/download:",
+        mime="text/csv", key="outlets_articles_csv", icon=":material/download:", on_click="ignore",
     )
     st.caption("Files carry their provenance: CSV as # comment lines (read with pandas.read_csv(path, comment='#')), "
                "PNG as text metadata.")
@@ -158,10 +173,10 @@ def _over_time(articles, lexicons, matches: pd.DataFrame, ckey: tuple, lkey: tup
     if undated:
         st.caption(f"{undated} article{'s' if undated != 1 else ''} without a date left out.")
     for axis_id in dict.fromkeys(table["axis"]):
-        png = _timeline_png(ckey, lkey, freq, axis_id, table, prov)
+        png = _timeline_png(ckey, lkey, freq, axis_id, table, prov, tuple(a for lex in lexicons for a in lex.axes))
         st.image(png, width="stretch")
         st.download_button("Download PNG", png, file_name=f"framing-timeline-{axis_id}-{freq}.png", mime="image/png",
-                           key=f"outlets_png_timeline_{axis_id}", icon=":material/download:")
+                           key=f"outlets_png_timeline_{axis_id}", icon=":material/download:", on_click="ignore")
 
 
 render()

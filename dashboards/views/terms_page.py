@@ -260,7 +260,7 @@ def render() -> None:
     everything = pd.concat(results, ignore_index=True)
     st.download_button("Download all terms (CSV)", to_csv_with_provenance(everything, prov),
                        file_name=f"framing-terms-by-{by}.csv", mime="text/csv", key="terms_csv",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
 
     st.subheader("Frequency against distinctiveness", anchor=False)
     names = [f"{r.attrs.get('group_a')} vs {r.attrs.get('group_b')}" for r in results]
@@ -270,7 +270,7 @@ def render() -> None:
     png = _scatter_png(ckey, lkey, params, index, results[index], prov)
     st.image(png, width="stretch")
     st.download_button("Download PNG", png, file_name=f"framing-terms-{index}.png", mime="image/png",
-                       key="terms_png", icon=":material/download:")
+                       key="terms_png", icon=":material/download:", on_click="ignore")
 
     term = _kwic_section(articles, lexicons, results, ckey, lkey)
     _add_to_lexicon(term, lexicons)

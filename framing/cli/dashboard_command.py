@@ -23,11 +23,16 @@ def dashboard_app_path() -> Path:
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
-    """Run ``streamlit run`` headless, with usage statistics off."""
+    """Run ``streamlit run`` headless, with usage statistics off.
+
+    Through :mod:`framing._dashboards.serve`, which imports the library
+    while the server starts, so the first page does not wait for it.
+    """
     command = [
-        sys.executable, "-m", "streamlit", "run", str(dashboard_app_path()),
+        sys.executable, "-m", "framing._dashboards.serve", "run", str(dashboard_app_path()),
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",  # no Deploy button (as .streamlit/config.toml for streamlit run)
         "--server.port", str(args.port),
         "--server.address", args.address,
     ]

@@ -12,13 +12,15 @@ such as ``<script>`` shows as text and never runs (OWASP Cross Site Scripting
 Prevention Cheat Sheet, rules #1 and #2: escape element content and attribute
 values).
 
-Colours follow the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal
-Design"), distinguishable with the common colour-vision deficiencies: blue
-for the negative pole, orange for the positive pole, grey for the neutral
-reference wording, reddish purple for loaded terms on no axis. Voice is shown
-by a second channel that does not rely on colour: a dashed outline and a
-‘’ badge for scare quotes, italics with a dotted (not solid) pole-coloured
-underline for quoted speech.
+A mark's colour is the frame it has in the score, after voice
+(:mod:`framing.present.palette`): the pole of its effective weight, in its
+axis's own pair of colours (the first axis blue and orange), grey for the
+neutral reference wording, reddish purple for loaded terms on no axis. A
+scare-quoted term whose quotes invert it is shown on the pole it counts for,
+with a dashed outline, a ‘’ badge and a ⇄ marker saying it was flipped;
+quoted speech (which counts for nobody) keeps the source's frame, in italics.
+The pole also has a cue that is not colour: a solid underline for the
+positive pole, a dashed one for the negative.
 """
 
 from __future__ import annotations
@@ -30,13 +32,15 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from framing.lexicon.model import Lexicon
+from framing.present.palette import AXIS_PAIRS, FLIPPED_MARKER, LOADED, NEUTRAL, axis_order, palette_css
+from framing.scoring.scores import DEFAULT_VOICE_FACTORS
 from framing.text.quotes import AUTHORIAL, QUOTED, SCARE_QUOTED, VOICES
 
 #: Okabe-Ito colours shared with :mod:`framing.present.plots` (strong, for borders and bars).
-NEGATIVE_COLOUR = "#0072B2"  # blue
-POSITIVE_COLOUR = "#E69F00"  # orange
-NEUTRAL_COLOUR = "#6B6B6B"  # grey
-LOADED_COLOUR = "#CC79A7"  # reddish purple
+NEGATIVE_COLOUR = AXIS_PAIRS[0].negative.strong  # blue
+POSITIVE_COLOUR = AXIS_PAIRS[0].positive.strong  # orange
+NEUTRAL_COLOUR = NEUTRAL.strong  # grey
+LOADED_COLOUR = LOADED.strong  # reddish purple
 CHANGED_COLOUR = "#009E73"  # bluish green
 
 #: Columns :func:`highlight_html` needs in its match table.
@@ -46,15 +50,15 @@ HIGHLIGHT_CSS = f"""
 p.fr-p {{ font-size: 1.2rem; line-height: 1.75; color: #111; margin: 0 0 0.9em 0; }}
 mark.fr-term {{ color: #111; border-radius: 3px; padding: 0.05em 0.15em;
   border-bottom: 3px solid transparent; cursor: help; }}
-mark.fr-pos {{ background: #FFD98A; border-bottom-color: {POSITIVE_COLOUR}; }}
-mark.fr-neg {{ background: #B5DDF7; border-bottom-color: {NEGATIVE_COLOUR}; }}
-mark.fr-neu {{ background: #E4E4E4; border-bottom-color: {NEUTRAL_COLOUR}; }}
-mark.fr-loaded {{ background: #F4D2E6; border-bottom-color: {LOADED_COLOUR}; }}
+.fr-legend-note {{ font-size: 0.95rem; color: #333; }}
+{palette_css()}
 mark.fr-v-scare_quoted {{ outline: 2px dashed #222; outline-offset: 1px; }}
 mark.fr-v-scare_quoted::after {{ content: "\u2018\u2019"; font-family: Georgia, serif;
   font-size: 1.25em; font-weight: 900; font-style: normal; color: #000; line-height: 1;
   margin-left: 0.12em; vertical-align: -0.15em; }}
-mark.fr-v-quoted {{ font-style: italic; border-bottom-style: dotted; }}
+mark.fr-v-quoted {{ font-style: italic; }}
+mark.fr-flipped::before {{ content: "{FLIPPED_MARKER}"; font-weight: 700; font-style: normal; color: #000;
+  margin-right: 0.15em; }}
 mark.fr-changed {{ outline: 3px solid {CHANGED_COLOUR}; outline-offset: 1px; margin: 0 0.15em; }}
 mark.fr-changed:not(.fr-term) {{ color: #111; background: #BDEBDB; border-radius: 3px;
   padding: 0.05em 0.15em; }}
@@ -87,7 +91,7 @@ def _content(text: str) -> str:
     return escaped.replace("\n", "<br>\n")
 
 
-def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs (blank-line separated), surrounding space trimmed."""
     bounds = []
     start = 0
@@ -132,7 +136,7 @@ def spans_html(text: str, spans: Iterable[tuple[int, int, Mapping[str, str]]]) -
             raise ValueError(f"span ({start}, {end}) overlaps the span before it (ending at {previous_end})")
         previous_end = end
     out = []
-    for p_start, p_end in _paragraph_bounds(text):
+    for p_start, p_end in paragraph_bounds(text):
         pieces = ['<p class="fr-p">']
         pos = p_start
         for start, end, attributes in ordered:
@@ -173,12 +177,38 @@ def _pole_class(axis: str | None, weight: float) -> str:
     return "fr-pos" if weight > 0 else "fr-neg"
 
 
+def effective_weight(row: Mapping) -> float:
+    """The weight a match has in the score: its ``effective_weight`` column, else weight × default voice factor."""
+    value = row.get("effective_weight")
+    if value is None or pd.isna(value):
+        return float(row["weight"]) * DEFAULT_VOICE_FACTORS.get(row["voice"], 1.0)
+    return float(value)
+
+
+def shown_weight(row: Mapping) -> float:
+    """The weight whose pole colours a mark: the effective one, or the source's own where it counts nothing.
+
+    Quoted speech has factor 0 by default: it is the source's frame, not the
+    outlet's, so it keeps that frame's colour (and is set in italics).
+    """
+    effective = effective_weight(row)
+    return effective if effective != 0 else float(row["weight"])
+
+
+def is_flipped(row: Mapping) -> bool:
+    """True when the voice turned the term's frame to the other pole (scare quotes)."""
+    return float(row["weight"]) * effective_weight(row) < 0
+
+
 def _row_title(row: Mapping, lexicons: Mapping[str, Lexicon]) -> str:
     parts = [row["concept_label"], row["canonical"], _format_weight(row["weight"]),
              _VOICE_LABELS[row["voice"]], _pole(lexicons, row["lexicon"], row["axis"], row["weight"])]
-    effective = row.get("effective_weight")
-    if effective is not None and not pd.isna(effective) and effective != row["weight"]:
-        parts.append(f"counts {_format_weight(effective)}")
+    effective = effective_weight(row)
+    if effective != row["weight"]:
+        counts = f"counts {_format_weight(effective)}"
+        if effective != 0 and row["weight"] != 0:
+            counts += f": {_pole(lexicons, row['lexicon'], row['axis'], effective)}"
+        parts.append(counts)
     return " · ".join(str(p) for p in parts)
 
 
@@ -250,8 +280,13 @@ def highlight_html(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon]
     str
         ``<p class="fr-p">`` paragraphs (blank lines), ``<br>`` (single line
         breaks) and, per match, ``<mark class="fr-term fr-pos|fr-neg|fr-neu|
-        fr-loaded fr-v-<voice>" title="concept label · canonical · weight ·
-        voice · pole" data-concept=... data-canonical=...>``. Where matches
+        fr-loaded fr-v-<voice> [fr-axN] [fr-flipped]" title="concept label ·
+        canonical · weight · voice · pole · counts ..." data-concept=...
+        data-canonical=... data-weight=... data-effective=...>``: the pole
+        class from the effective weight (quoted speech, which counts
+        nothing, from its own weight), ``fr-axN`` for the N-th axis of
+        ``lexicons`` after the first, ``fr-flipped`` where scare quotes
+        turned the term to the other pole. Where matches
         overlap (the same words in two lexicons, or "self-proclaimed
         president" and "self-proclaimed"), one mark covers them all: its
         colour from the axis match, its title one line per match. Everything
@@ -265,13 +300,19 @@ def highlight_html(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon]
     if not isinstance(text, str):
         raise ValueError(f"text must be a str, got {type(text).__name__}")
     by_name = {lexicon.name: lexicon for lexicon in lexicons}
+    axes = axis_order(lexicons)
     rows = _check_matches(text, matches)
     mark_all_changed = changed and "changed" not in matches.columns
     spans = []
     for cluster in _clusters(rows):
         primary = _primary(cluster)
         ordered = [primary, *(r for r in cluster if r is not primary)]
-        classes = ["fr-term", _pole_class(primary["axis"], primary["weight"]), f"fr-v-{primary['voice']}"]
+        shown = shown_weight(primary)
+        classes = ["fr-term", _pole_class(primary["axis"], shown), f"fr-v-{primary['voice']}"]
+        if primary["axis"] is not None and axes.get(primary["axis"], 0) % len(AXIS_PAIRS):
+            classes.append(f"fr-ax{axes[primary['axis']] % len(AXIS_PAIRS)}")
+        if is_flipped(primary):
+            classes.append("fr-flipped")
         if changed and (mark_all_changed or any(_truthy(r.get("changed")) for r in cluster)):
             classes.append("fr-changed")
         attributes = {
@@ -282,6 +323,7 @@ def highlight_html(text: str, matches: pd.DataFrame, lexicons: Sequence[Lexicon]
             "data-canonical": primary["canonical"],
             "data-lexicon": primary["lexicon"],
             "data-weight": f"{primary['weight']:g}",
+            "data-effective": f"{effective_weight(primary):g}",
             "data-voice": primary["voice"],
         }
         spans.append((min(r["start"] for r in cluster), max(r["end"] for r in cluster), attributes))
@@ -292,32 +334,37 @@ def _legend_item(classes: str, label: str) -> str:
     return f'<span class="fr-legend-item"><mark class="{classes}">{escape_text(label)}</mark></span>'
 
 
+#: The legend's one line on what the colours mean.
+LEGEND_NOTE = ("Colour: the side a term counts for in the score "
+               f"({FLIPPED_MARKER}\u2018\u2019 scare quotes flip a term to the other side; "
+               "italics: quoted speech, not counted; underline solid: right side, dashed: left side).")
+
+
 def legend_html(lexicons: Sequence[Lexicon]) -> str:
     """Return the legend of :func:`highlight_html`'s marks as an HTML fragment.
 
-    One line per axis with its two pole labels in their colours, then the
-    neutral reference wording, loaded terms on no axis, scare-quoted and
-    quoted terms. Lexicon strings are escaped.
+    One line per axis with its two pole labels in that axis's colours, one
+    line with the neutral wording, loaded terms on no axis and the voices,
+    and one line (:data:`LEGEND_NOTE`) saying that colour is the effect in
+    the score. Lexicon strings are escaped.
     """
     lines = []
-    seen: set[str] = set()
-    for lexicon in lexicons:
-        for axis in lexicon.axes:
-            if axis.id in seen:
-                continue
-            seen.add(axis.id)
-            lines.append(
-                f'<div class="fr-legend-line"><span class="fr-legend-axis">{escape_text(axis.label)}:</span>'
-                + _legend_item("fr-term fr-neg fr-v-authorial", f"\u2190 {axis.negative}")
-                + _legend_item("fr-term fr-pos fr-v-authorial", f"{axis.positive} \u2192")
-                + "</div>"
-            )
+    for axis_id, index in axis_order(lexicons).items():
+        axis = next(a for lex in lexicons for a in lex.axes if a.id == axis_id)
+        extra = f" fr-ax{index % len(AXIS_PAIRS)}" if index % len(AXIS_PAIRS) else ""
+        lines.append(
+            f'<div class="fr-legend-line"><span class="fr-legend-axis">{escape_text(axis.label)}:</span>'
+            + _legend_item(f"fr-term fr-neg fr-v-authorial{extra}", f"\u2190 {axis.negative}")
+            + _legend_item(f"fr-term fr-pos fr-v-authorial{extra}", f"{axis.positive} \u2192")
+            + "</div>"
+        )
     lines.append(
         '<div class="fr-legend-line">'
         + _legend_item("fr-term fr-neu fr-v-authorial", "neutral wording")
         + _legend_item("fr-term fr-loaded fr-v-authorial", "loaded (no axis)")
-        + _legend_item("fr-term fr-neu fr-v-scare_quoted", "scare-quoted")
+        + _legend_item("fr-term fr-pos fr-v-scare_quoted fr-flipped", "scare-quoted")
         + _legend_item("fr-term fr-neu fr-v-quoted", "quoted speech")
         + "</div>"
     )
+    lines.append(f'<div class="fr-legend-note">{escape_text(LEGEND_NOTE)}</div>')
     return '<div class="fr-legend">' + "".join(lines) + "</div>"

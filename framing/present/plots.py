@@ -134,26 +134,52 @@ def axis_score_chart(outlets: pd.DataFrame, axis: Axis, *, intervals: pd.DataFra
     return fig
 
 
-def loaded_rate_chart(outlets: pd.DataFrame) -> Figure:
-    """Loaded terms per 1,000 words per outlet: all voices, and the outlet's own."""
+def loaded_rate_chart(outlets: pd.DataFrame, *, intervals: pd.DataFrame | None = None) -> Figure:
+    """Loaded terms per 1,000 words per outlet: all voices, and the outlet's own.
+
+    Parameters
+    ----------
+    outlets : DataFrame
+        :func:`framing.scoring.scores.outlet_scores` rows.
+    intervals : DataFrame, optional
+        :func:`framing.discover.intervals.bootstrap_intervals` rows (columns
+        ``outlet, measure, low, high``); those of ``loaded_per_1000`` and
+        ``loaded_authorial_per_1000`` become error bars, and each value
+        label moves past its bar's upper bound so the two never overlap.
+    """
     columns = ["loaded_per_1000", "loaded_authorial_per_1000"]
     _require(outlets, ["outlet", *columns], "outlets")
+    spans: dict[tuple[str, str], tuple[float, float]] = {}
+    if intervals is not None:
+        missing = [c for c in ("outlet", "measure", "low", "high") if c not in intervals.columns]
+        if missing:
+            raise ValueError(f"intervals lacks column(s) {', '.join(missing)}; needed: outlet, measure, low, high")
+        for record in intervals[intervals["measure"].isin(columns) & intervals["low"].notna()].to_dict("records"):
+            spans[(str(record["outlet"]), record["measure"])] = (float(record["low"]), float(record["high"]))
     names = outlets["outlet"].astype(str).tolist()
     fig = _figure(len(names), extra=0.6)
     ax = fig.add_subplot()
     rows = np.arange(len(names))
     height = 0.38
+    right = max(1.0, float(outlets[columns].max().max() or 0), *(high for _, high in spans.values()))
     for offset, column, colour, label in (
         (-height / 2, "loaded_per_1000", LOADED_COLOUR, "all loaded terms"),
         (height / 2, "loaded_authorial_per_1000", AUTHORIAL_COLOUR, "in the outlet's own voice"),
     ):
         values = outlets[column].fillna(0).to_numpy(dtype=float)
         ax.barh(rows + offset, values, height=height, color=colour, label=label, edgecolor="#222", linewidth=0.6)
-        for row, value in zip(rows, values):
-            ax.text(value, row + offset, f" {value:.0f}", va="center", fontsize=NOTE_SIZE)
+        for row, name, value in zip(rows, names, values):
+            end = value
+            if (name, column) in spans:
+                low, high = spans[(name, column)]
+                ax.errorbar(value, row + offset, xerr=[[max(value - low, 0)], [max(high - value, 0)]],
+                            fmt="none", ecolor="#222", elinewidth=1.4, capsize=4)
+                end = max(value, high)
+            ax.text(end + right * 0.02, row + offset, f"{value:.0f}", va="center", fontsize=NOTE_SIZE)
     _outlet_axis(ax, names)
-    ax.set_xlim(0, max(1.0, float(outlets[columns].max().max() or 0)) * 1.15)
-    ax.set_xlabel("loaded terms per 1,000 words", fontsize=LABEL_SIZE)
+    ax.set_xlim(0, right * 1.18)
+    ax.set_xlabel("loaded terms per 1,000 words" + (" (bars: 95 % bootstrap interval)" if spans else ""),
+                  fontsize=LABEL_SIZE)
     fig.suptitle("Loaded language", fontsize=TITLE_SIZE)
     # Below the axis, where it can never cover a bar.
     fig.legend(fontsize=NOTE_SIZE, loc="outside lower center", ncols=2, frameon=False)

@@ -17,16 +17,17 @@ As in :mod:`framing.present.plots`, figures are built without :mod:`matplotlib.p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, DateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from matplotlib.transforms import Bbox
 
+from framing.lexicon.model import Axis
 from framing.present.literal import literal
 
 LABEL_SIZE = 12
@@ -149,7 +150,8 @@ def term_scatter(result: pd.DataFrame, *, top: int = 15, title: str | None = Non
     return fig
 
 
-def timeline_chart(timeline: pd.DataFrame, *, axis: str | None = None, group_column: str = "outlet") -> Figure:
+def timeline_chart(timeline: pd.DataFrame, *, axis: str | None = None, group_column: str = "outlet",
+                   axes: Sequence[Axis] = ()) -> Figure:
     """Line chart of an axis score per group over time.
 
     Parameters
@@ -161,6 +163,9 @@ def timeline_chart(timeline: pd.DataFrame, *, axis: str | None = None, group_col
         Which axis (default: the first in the table).
     group_column : str
         The column naming the lines (the ``by`` of ``axis_timeline``).
+    axes : sequence of Axis
+        The lexicons' axes: the chart's title is the axis's label and the
+        y label names its two poles (without them, the axis id).
 
     Returns
     -------
@@ -185,17 +190,25 @@ def timeline_chart(timeline: pd.DataFrame, *, axis: str | None = None, group_col
         ax.plot(pd.to_datetime(rows["period"]), rows["score"], marker="o", linewidth=1.8, label=literal(group))
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.set_ylim(-1.05, 1.05)
-    ax.set_ylabel(literal(f"score on {axis}"), fontsize=LABEL_SIZE)
+    # Lexicon strings are user text: literal() keeps matplotlib from reading "$" as mathtext.
+    known = next((a for a in axes if a.id == axis), None)
+    if known is not None:
+        ax.set_ylabel(literal(f"\u2190 {known.negative}    score    {known.positive} \u2192"), fontsize=LABEL_SIZE)
+        fig.suptitle(literal(f"{known.label}, over time"), fontsize=LABEL_SIZE + 2)
+    else:
+        ax.set_ylabel(literal(f"score on {axis}"), fontsize=LABEL_SIZE)
+        fig.suptitle(literal(f"Score on {axis}, over time"), fontsize=LABEL_SIZE + 2)
     ax.set_xlabel("period", fontsize=LABEL_SIZE)
     _period_ticks(ax, pd.to_datetime(data["period"]))
     ax.tick_params(labelsize=NOTE_SIZE)
     ax.legend(fontsize=NOTE_SIZE)
-    fig.autofmt_xdate()
     return fig
 
 
-#: Up to this many periods, each gets its own tick.
-MAX_PERIOD_TICKS = 15
+#: Up to this many periods, each gets its own tick with its full date.
+MAX_DATED_TICKS = 8
+#: At most this many ticks otherwise.
+MAX_PERIOD_TICKS = 12
 
 
 def _period_ticks(ax: Any, periods: pd.Series) -> None:
@@ -207,10 +220,15 @@ def _period_ticks(ax: Any, periods: pd.Series) -> None:
     unique = sorted(periods.dropna().unique())
     if not unique:
         return
-    if len(unique) <= MAX_PERIOD_TICKS:
+    if len(unique) <= MAX_DATED_TICKS:
         ax.set_xticks(unique)
+        ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+        ax.tick_params(axis="x", labelrotation=30)
     else:
-        ax.xaxis.set_major_locator(AutoDateLocator(minticks=4, maxticks=MAX_PERIOD_TICKS))
-    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+        # Many periods, possibly over years: a concise formatter writes the
+        # year once, where it changes, so labels stay short and apart.
+        locator = AutoDateLocator(minticks=3, maxticks=MAX_PERIOD_TICKS)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     step = (unique[1] - unique[0]) if len(unique) > 1 else pd.Timedelta(days=1)
     ax.set_xlim(unique[0] - step / 2, unique[-1] + step / 2)

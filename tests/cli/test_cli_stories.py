@@ -10,27 +10,11 @@ import pandas as pd
 import pytest
 
 from framing.cli import main
+from tests.story_fixtures import VORSK_ARTICLES, VORSK_LEXICON
 
-#: A second crisis's lexicon whose concept ``events`` collides with venezuela-2019's, and shares "coup".
-VORSK = """
-name = "vorsk-2031"
-version = "1.0.0"
-[[axes]]
-id = "vorsk"
-label = "Vorsk crisis"
-negative = "pro-council framing"
-positive = "pro-junta framing"
-[concepts.events]
-label = "The events in Vorsk"
-axis = "vorsk"
-[concepts.events.terms]
-"takeover" = 0.7
-"liberation" = -0.8
-"coup" = 0.9
-"transition" = 0
-"""
-VORSK_TIMES = "The coup in Vorsk was a takeover, the council said. Soldiers held the bridge."
-FREE_VORSK = "The liberation of Vorsk began at dawn. The transition is calm, and the coup is over."
+VORSK = VORSK_LEXICON
+VORSK_TIMES = VORSK_ARTICLES["Vorsk Times"]
+FREE_VORSK = VORSK_ARTICLES["Free Vorsk"]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -22,6 +22,8 @@ import pytest
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest
 
+from tests.story_fixtures import make_vorsk_story  # noqa: E402
+
 APP = Path(__file__).resolve().parents[2] / "dashboards" / "app.py"
 PAGES = ["views/compare_page.py", "views/outlets_page.py", "views/terms_page.py", "views/add_articles_page.py",
          "views/lexicon_page.py", "views/reframe_page.py"]
@@ -136,13 +138,12 @@ def test_compare_highlights_the_sample(warm):
     assert at.multiselect(key="compare_pick").value, "no articles preselected"
     body = html_text(at)
     # teleSUR puts "interim president" in scare quotes; ZeroHedge says "uprising".
-    assert re.search(r'<mark class="fr-term [^"]*fr-v-scare_quoted"[^>]*data-canonical="interim president"', body)
+    assert re.search(r'<mark class="fr-term [^"]*fr-v-scare_quoted[^"]*"[^>]*data-canonical="interim president"', body)
     assert re.search(r'<mark class="fr-term fr-neg[^"]*"[^>]*data-canonical="uprising"', body)
     assert re.search(r'<mark class="fr-term fr-pos[^"]*"[^>]*data-canonical="coup"', body)
     assert 'class="fr-legend"' in body
-    # The concept table above the columns: each outlet's variants with counts.
-    table = at.table[0].value
-    assert any("coup ×" in str(cell) for cell in table.to_numpy().ravel())
+    # The concept table below the columns: each outlet's variants with counts.
+    assert re.search(r'<table class="fr-concepts">.*<td [^>]*>[^<]*coup ×', body, re.S)
 
 
 def test_compare_outlets_and_same_concept_mode(warm):
@@ -411,40 +412,6 @@ def test_terms_page_one_against_another_on_an_axis(warm):
 
 
 # --- stories: two events in one store, each scored with its own lexicons -------------------
-
-#: A second crisis's lexicon whose concept id ``events`` collides with venezuela-2019's.
-VORSK_LEXICON = """
-name = "vorsk-2031"
-version = "1.0.0"
-[[axes]]
-id = "vorsk"
-label = "Vorsk crisis"
-negative = "pro-council framing"
-positive = "pro-junta framing"
-[concepts.events]
-label = "The events in Vorsk"
-axis = "vorsk"
-[concepts.events.terms]
-"takeover" = 0.7
-"liberation" = -0.8
-"coup" = 0.9
-"transition" = 0
-"""
-VORSK_ARTICLES = {
-    "Vorsk Times": "The coup in Vorsk was a takeover, the council said. Soldiers held the bridge.",
-    "Free Vorsk": "The liberation of Vorsk began at dawn. The transition is calm, and the coup is over.",
-}
-
-
-def make_vorsk_story(path: Path) -> None:
-    from framing.article import Article, content_id
-    from framing.store.article_store import ArticleStore
-    from framing.store.stories import LexiconText, add_articles_to_story, create_story
-
-    store = ArticleStore(path)
-    create_story(store, "vorsk", [LexiconText(VORSK_LEXICON)], description="The Vorsk crisis of 2031")
-    add_articles_to_story(store, "vorsk", [Article(id=content_id(t), outlet=o, text=t) for o, t in VORSK_ARTICLES.items()])
-
 
 def outlet_rows(at: AppTest):
     """The Outlets page's per-outlet table, by outlet."""

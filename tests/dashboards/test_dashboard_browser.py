@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.story_fixtures import make_vorsk_story
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboards" / "app.py"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -260,9 +262,9 @@ def test_compare_highlights_and_renders(server, page):
     assert "scare-quoted" in legend.inner_text()
     page.get_by_text("Which words each one chose").wait_for(state="visible")
     # Every visibility check waits instead of polling once: on a loaded CI machine
-    # the texts were shown while the table above them was not yet (is_visible failed).
-    page.locator('[data-testid="stTable"]').first.wait_for(state="visible")
-    assert "Maduro" in page.locator('[data-testid="stTable"]').first.inner_text()
+    # the texts were shown while the table below them was not yet (is_visible failed).
+    page.locator("table.fr-concepts").first.wait_for(state="visible")
+    assert "Maduro" in page.locator("table.fr-concepts").first.inner_text()
     _no_horizontal_overflow(page)
     assert not page.dialogs
     assert page.locator('[data-testid="stDialog"]').count() == 0, "a modal (e.g. 'Page not found') covers the page"
@@ -387,29 +389,6 @@ def test_distinctive_terms_page(server, page):
     _full_page_screenshot(page, "terms")
 
 
-VORSK_LEXICON = """
-name = "vorsk-2031"
-version = "1.0.0"
-[[axes]]
-id = "vorsk"
-label = "Vorsk crisis"
-negative = "pro-council framing"
-positive = "pro-junta framing"
-[concepts.events]
-label = "The events in Vorsk"
-axis = "vorsk"
-[concepts.events.terms]
-"takeover" = 0.7
-"liberation" = -0.8
-"coup" = 0.9
-"transition" = 0
-"""
-VORSK_ARTICLES = {
-    "Vorsk Times": "The coup in Vorsk was a takeover, the council said. Soldiers held the bridge.",
-    "Free Vorsk": "The liberation of Vorsk began at dawn. The transition is calm, and the coup is over.",
-}
-
-
 def _pick_story(page, name: str) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stSelectbox"]').first.click()
@@ -420,13 +399,7 @@ def _pick_story(page, name: str) -> None:
 def test_two_stories_with_colliding_concepts_in_the_browser(app_server, page):
     """A second story whose lexicon also has a concept ``events``: picked in the
     sidebar, every page shows its articles with its lexicon only, and back."""
-    from framing.article import Article, content_id
-    from framing.store.article_store import ArticleStore
-    from framing.store.stories import LexiconText, add_articles_to_story, create_story
-
-    store = ArticleStore(app_server.db)
-    create_story(store, "vorsk", [LexiconText(VORSK_LEXICON)], description="The Vorsk crisis of 2031")
-    add_articles_to_story(store, "vorsk", [Article(id=content_id(t), outlet=o, text=t) for o, t in VORSK_ARTICLES.items()])
+    make_vorsk_story(app_server.db)
 
     page.goto(app_server.base + "/")
     page.locator("mark.fr-term").first.wait_for(state="visible")
@@ -437,7 +410,7 @@ def test_two_stories_with_colliding_concepts_in_the_browser(app_server, page):
     _wait_idle(page)
     # The previous run's elements go when the new run ends: wait for them, do not poll once.
     page.wait_for_function("() => !document.querySelector('mark.fr-term[data-lexicon=\"venezuela-2019\"]')")
-    table = page.locator('[data-testid="stTable"]').first
+    table = page.locator("table.fr-concepts").first
     table.wait_for(state="visible")
     assert "The events in Vorsk" in table.inner_text() and "30 April" not in table.inner_text()
     _no_horizontal_overflow(page)

@@ -79,8 +79,12 @@ def test_sample_scare_quote_and_poles(sample):
     assert interim, "teleSUR's interim president is highlighted"
     assert any("fr-v-scare_quoted" in m["class"].split() for m in interim)
     scare = next(m for m in interim if "fr-v-scare_quoted" in m["class"])
-    assert "fr-neg" in scare["class"].split()  # weight -0.8: the pro-opposition pole
+    # Weight -0.8 (pro-opposition wording), but scare quotes invert it: shown on
+    # the pro-government pole it counts for, marked as flipped.
+    assert {"fr-pos", "fr-flipped"} <= set(scare["class"].split())
+    assert scare["data-weight"] == "-0.8" and scare["data-effective"] == "0.8"
     assert "scare-quoted" in scare["title"] and "pro-opposition framing" in scare["title"]
+    assert "counts +0.80: pro-government framing" in scare["title"]
     assert scare["data-concept"] == "guaido_standing" and scare["data-canonical"] == "interim president"
     coup = [m for m in doc.marks if m.get("data-canonical") == "coup"]
     assert coup and all("fr-pos" in m["class"].split() for m in coup)  # weight +0.8
@@ -187,7 +191,7 @@ axis = "ax"
     assert "<script" not in lowered and "<img" not in lowered and "<b>" not in lowered
     for mark in doc.marks:
         assert set(mark) <= {"class", "title", "data-concept", "data-canonical", "data-lexicon",
-                             "data-weight", "data-voice", "text"}
+                             "data-weight", "data-effective", "data-voice", "text"}
         # The label came through as text inside the title, not as markup.
         assert EVIL in mark["title"]
     assert {m["data-canonical"] for m in doc.marks} >= {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>"}

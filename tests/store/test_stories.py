@@ -18,28 +18,12 @@ from framing.store.stories import (
     list_stories, remove_from_story, remove_story, set_default_story, stories_using, story_articles, story_lexicons,
 )
 from framing.store.story_files import export_story, import_story
+from tests.story_fixtures import VORSK_LEXICON
 
 SAMPLE = load_sample_corpus()
 SAMPLE_IDS = [a.id for a in SAMPLE]
 
-#: A second event's lexicon whose concept id ``events`` collides with venezuela-2019's.
-VORSK = """
-name = "vorsk-2031"
-version = "1.0.0"
-[[axes]]
-id = "vorsk"
-label = "Vorsk crisis"
-negative = "pro-council framing"
-positive = "pro-junta framing"
-[concepts.events]
-label = "The events in Vorsk"
-axis = "vorsk"
-[concepts.events.terms]
-"takeover" = 0.7
-"liberation" = -0.8
-"transition" = 0
-"""
-
+VORSK = VORSK_LEXICON
 VORSK_TEXT = "The takeover in Vorsk was called a liberation by the council. The transition went on."
 
 
