@@ -12,13 +12,16 @@ import sys
 from pathlib import Path
 
 from framing.cli.common import CliError, add_source_arguments, corpus_for, corpus_label
-from framing.discover.suggest import suggest_concepts
-from framing.discover.suggest_draft import suggestion_toml
 from framing.lexicon.model import LexiconError, parse_lexicon
 
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Suggest concepts and print (or write) the draft lexicon; nothing is written on an error."""
+    # Imported here, not at the top: every ``framing`` command builds this parser,
+    # and the suggestion stage (NLTK's sentences, scipy's SVD) is only for this one.
+    from framing.discover.suggest import suggest_concepts
+    from framing.discover.suggest_draft import suggestion_toml
+
     if args.top < 1:
         raise CliError(f"--top must be 1 or more, got {args.top}")
     if args.output and Path(args.output).suffix != ".toml":
