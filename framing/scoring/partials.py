@@ -153,9 +153,10 @@ def score_chunk(
     matches = score_matches(articles, voice_factors=factors, matcher=matcher)
     table = article_scores(articles, lexicons, voice_factors=factors, matches=matches)
     concepts = concept_columns(lexicons)
-    for column in concepts:
-        if column not in table:
-            table[column] = 0
+    absent = [column for column in concepts if column not in table]
+    if absent:
+        # One frame of zeros joined once, not a column set at a time (see _finish).
+        table = pd.concat([table, pd.DataFrame(0, index=table.index, columns=absent)], axis=1)
     table = table[[c for c in table.columns if not c.startswith("concept:")] + concepts]
     return table, chunk_partials(table, matches, factors)
 
@@ -266,8 +267,12 @@ def outlet_table(partials: Partials, lexicons: Sequence[Lexicon]) -> pd.DataFram
     totals: Counter = Counter()
     for p in parts:
         totals.update(p.counts)
-    for column in [*COUNT_COLUMNS, *sorted(c for c, n in totals.items() if c.startswith("concept:") and n)]:
-        table[column] = [p.counts.get(column, 0) for p in parts]
+    counted = [*COUNT_COLUMNS, *sorted(c for c, n in totals.items() if c.startswith("concept:") and n)]
+    # Built as one frame and joined once (setting columns one by one fragments the frame).
+    table = pd.concat(
+        [table, pd.DataFrame({column: [p.counts.get(column, 0) for p in parts] for column in counted}, index=index)],
+        axis=1,
+    )
     axes = axis_ids(lexicons)
     for axis in axes:
         n = [sum(p.axis_weights.get(axis, Counter()).values()) for p in parts]
@@ -283,10 +288,14 @@ def outlet_table(partials: Partials, lexicons: Sequence[Lexicon]) -> pd.DataFram
     ]
     table = _finish(table, axes, read)
     concepts = sorted({c for p in parts for c in p.preferred})
-    for concept in concepts:
-        # Most authorial uses first, ties to the alphabetically first wording (as outlet_scores sorts).
-        table[f"prefers:{concept}"] = [
+    # Most authorial uses first, ties to the alphabetically first wording (as outlet_scores sorts).
+    preferred = {
+        f"prefers:{concept}": [
             min(p.preferred[concept].items(), key=lambda kv: (-kv[1], kv[0]))[0] if p.preferred.get(concept) else ""
             for p in parts
         ]
+        for concept in concepts
+    }
+    if preferred:
+        table = pd.concat([table, pd.DataFrame(preferred, index=table.index)], axis=1)
     return table.reset_index()

@@ -269,12 +269,18 @@ def _finish(table: pd.DataFrame, axes: list[str], read: list[dict[str, float]]) 
     """Fill counts with 0, add rates and readability, order the columns."""
     count_columns = ["matches", "loaded", "loaded_authorial", *VOICES]
     concept_columns = sorted(c for c in table.columns if c.startswith("concept:"))
-    for column in count_columns + concept_columns:
-        table[column] = table[column].fillna(0).astype(int) if column in table else 0
+    counted = [*count_columns, *concept_columns, *(f"n_{axis}" for axis in axes)]
+    # The present count columns filled in one frame operation and joined
+    # back once: setting a thousand concept columns one by one fragments the
+    # frame (pandas copies and warns at each insert past 100 blocks).
+    present = [column for column in counted if column in table]
+    table = pd.concat([table.drop(columns=present), table[present].fillna(0).astype(int)], axis=1)
+    for column in counted:
+        if column not in table:
+            table[column] = 0
     for axis in axes:
         if f"score_{axis}" not in table:
             table[f"score_{axis}"] = np.nan
-        table[f"n_{axis}"] = table[f"n_{axis}"].fillna(0).astype(int) if f"n_{axis}" in table else 0
     words = table["words"].replace(0, np.nan)
     table["loaded_per_1000"] = 1000 * table["loaded"] / words
     table["loaded_authorial_per_1000"] = 1000 * table["loaded_authorial"] / words
