@@ -14,7 +14,6 @@ import textwrap
 from framing.cli.common import (
     CliError, add_corpus_arguments, corpus_for, corpus_label, lexicons_for, story_param, write_export,
 )
-from framing.discover.sources import quote_table, source_table
 from framing.provenance import provenance
 
 FORMATS = ("table", "csv", "json")
@@ -27,6 +26,10 @@ def _short(text: str, width: int) -> str:
 
 def run_quotes(args: argparse.Namespace) -> int:
     """Print one row per direct quotation."""
+    # Imported here: the sources stage splits sentences with NLTK (0.2-0.4 s
+    # to import), which every other command's start-up would pay.
+    from framing.discover.sources import quote_table
+
     articles = corpus_for(args)
     quotes = quote_table(articles)
     prov = provenance((), method=_METHOD, corpus=corpus_label(args), **story_param(args))
@@ -53,6 +56,8 @@ def run_sources(args: argparse.Namespace) -> int:
     """Print the sources table per outlet (``--outlets``, the default) or per article."""
     if args.top < 1:
         raise CliError(f"--top must be 1 or more, got {args.top}")
+    from framing.discover.sources import source_table  # imported here, as in run_quotes
+
     articles = corpus_for(args)
     lexicons = lexicons_for(args)
     by = "article" if args.articles else "outlet"
