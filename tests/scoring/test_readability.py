@@ -234,6 +234,15 @@ def test_unknown_words_are_learned_up_to_a_limit(monkeypatch):
     assert set(table) == {b"coup", b"hereunder", b"zorblax"}  # quuxly came after the limit
 
 
+def test_seen_words_answer_as_the_table_up_to_their_limit(monkeypatch):
+    table = rd._SyllableTable({b"coup": 1, b"regime": 2})
+    monkeypatch.setattr(table.seen, "limit", 2)
+    words = [b"regime", b"coup", b"hereunder", b"regime", b"2019", b"hereunder"]
+    assert [table.seen[w] for w in words] == [table[w] for w in words] == [2, 1, 3, 2, 1, 3]
+    assert list(table.seen) == [b"regime", b"coup"]  # in order of first use; hereunder came after the limit
+    assert b"hereunder" in table  # learned by the table all the same
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="0123456789", min_size=1, max_size=30))
 def test_numbers_count_as_pyphen_counts_them(number):
