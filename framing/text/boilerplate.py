@@ -58,7 +58,7 @@ from framing.article import Article
 from framing.text.furniture import is_furniture, strip_dateline, strip_inline
 from framing.text.line_keys import (  # noqa: F401 - line_key, prefix_key: part of this module's interface
     PREFIX_WORDS, SEGMENT_MIN_WORDS, TEMPLATE_MAX_WORDS, WITHIN_REPEATS, article_keys, keys_of, line_key,
-    normal_lines, prefix_key, segment_key, segments,
+    line_table, normal_lines, prefix_key, segment_key, segments,
 )
 from framing.text.tokens import fold
 
@@ -238,16 +238,14 @@ class Boilerplate:
         """
         known = self.lines.get(outlet, frozenset())
         openings = self.prefixes.get(outlet, frozenset())
-        lines, norms = normal_lines(text)
-        parts = [segments(line) for line in lines]
-        keys = [[segment_key(p) for p in line_parts] if len(line_parts) > 1 else [] for line_parts in parts]
+        table = line_table(text)
         # A passage the article itself repeats (a gallery's slide label, 222 times) is furniture too.
-        repeated = {k for k, n in Counter(k for line_keys in keys for k in line_keys if k is not None).items()
+        repeated = {k for k, n in Counter(k for _, _, _, line_keys in table for k in line_keys if k is not None).items()
                     if n >= WITHIN_REPEATS}
         drop = known | repeated
         kept: list[str] = []
         removed = 0
-        for line, norm, line_parts, line_keys in zip(lines, norms, parts, keys):
+        for line, norm, line_parts, line_keys in table:
             key, prefix = keys_of(norm)
             if key is not None and (key in known or prefix in openings or is_furniture(line)):
                 removed += 1
