@@ -30,8 +30,9 @@ SEGMENT_MIN_WORDS = 5
 #: A passage repeated this often within one article is removed from it.
 WITHIN_REPEATS = 3
 _DIGITS_RE = re.compile(r"[0-9]+")
-# Pieces of text normalised together, joined by line breaks, which the substitution keeps.
-_NON_WORD_NL_RE = re.compile(r"[^a-z0-9\n]+")
+# Bytes of normalised text: a-z, 0-9 and the line break kept, every other byte a space.
+_KEEP_WORD_BYTES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789\n" else 32 for b in range(256))
+_DIGITS_BYTES_RE = re.compile(rb"[0-9]+")
 
 
 def _normal(line: str) -> str:
@@ -89,28 +90,39 @@ def segments(line: str) -> list[str]:
 
 def segment_key(segment: str) -> int | None:
     """Stable hash of a passage's normal form; None for one of fewer than :data:`SEGMENT_MIN_WORDS` words."""
-    return _normal_segment_key(_normal(segment))
+    norm = _normal(segment)
+    return _hash(norm) if len(norm.split()) >= SEGMENT_MIN_WORDS else None
 
 
-def _normal_segment_key(norm: str) -> int | None:
-    return _hash(norm) if norm and norm.count(" ") + 1 >= SEGMENT_MIN_WORDS else None
+def _segment_key_of(norm: bytes) -> int | None:
+    # A normal form is words of [a-z0-9] joined by single spaces: counting spaces counts words.
+    return _hash_bytes(norm) if norm and norm.count(b" ") + 1 >= SEGMENT_MIN_WORDS else None
 
 
-def _normals(pieces: list[str]) -> list[str]:
-    """The normal forms of pieces of text (none holding a line break), in one pass over them all.
+def _hash_bytes(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
 
-    Folding, lowercasing and the two substitutions act character by character
-    (NFKD reorders combining marks only between two base characters, and a
-    line break is one), so joining the pieces by line breaks and splitting the
-    result gives each piece's own normal form, with a few calls instead of a
-    few per piece.
+
+def _normals(pieces: list[str]) -> list[bytes]:
+    """The normal forms (ASCII bytes) of pieces of text holding no line break, in one pass over them all.
+
+    Folding and lowercasing act character by character (NFKD reorders
+    combining marks only between two base characters, and a line break is
+    one), so the pieces are folded joined by line breaks. The folded text's
+    UTF-8 bytes then go through one ``bytes.translate``: every byte but
+    ``a-z``, ``0-9`` and the line break becomes a space (a non-ASCII
+    character is all bytes from 0x80, so it becomes spaces, as the regex
+    ``[^a-z0-9]+`` makes it one), digits runs become ``0``, and splitting each
+    piece on spaces and joining by one gives the normal form of
+    :func:`line_key`. Several calls per article instead of several per piece.
     """
     if not pieces:
         return []
-    joined = _DIGITS_RE.sub("0", _NON_WORD_NL_RE.sub(" ", fold("\n".join(pieces)))).split("\n")
+    folded = fold("\n".join(pieces)).encode("utf-8").translate(_KEEP_WORD_BYTES)
+    joined = _DIGITS_BYTES_RE.sub(b"0", folded).split(b"\n")
     if len(joined) != len(pieces):  # a character that folds to a line break: piece by piece
-        return [_normal(piece) for piece in pieces]
-    return [norm.strip() for norm in joined]
+        return [_normal(piece).encode("ascii") for piece in pieces]
+    return [b" ".join(norm.split()) for norm in joined]
 
 
 def line_table(text: str) -> list[tuple[str, str, list[str], list[int | None]]]:
@@ -130,15 +142,18 @@ def line_table(text: str) -> list[tuple[str, str, list[str], list[int | None]]]:
             pieces.extend(parts)
         else:
             pieces.append(line)
-    norms = iter(_normals(pieces))
+    norms = _normals(pieces)
     table: list[tuple[str, str, list[str], list[int | None]]] = []
+    at = 0
     for line, parts in zip(lines, cut):
         if len(parts) > 1:
-            part_norms = [next(norms) for _ in parts]
-            norm = " ".join(n for n in part_norms if n)
-            table.append((line, norm, parts, [_normal_segment_key(n) for n in part_norms]))
+            part_norms = norms[at:at + len(parts)]
+            at += len(parts)
+            norm = b" ".join(n for n in part_norms if n).decode("ascii")
+            table.append((line, norm, parts, [_segment_key_of(n) for n in part_norms]))
         else:
-            table.append((line, next(norms), [], []))
+            table.append((line, norms[at].decode("ascii"), [], []))
+            at += 1
     return table
 
 
