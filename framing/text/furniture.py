@@ -110,7 +110,19 @@ def strip_inline(line: str) -> str:
     # A break mark where a label was, so no n-gram spans the gap.
     if "hotos" in line or "HOTOS" in line:
         line = _GALLERY_RE.sub(";", line)
+    if line.isascii() and not _may_be_inline(line.lower()):
+        return line
     return _INLINE_RE.sub(";", line) if _INLINE_RE.search(line) else line
+
+
+# A word each of INLINE_PATTERNS contains: on ASCII text, where matching
+# regardless of case is matching the lowercased text, a line without any of
+# them holds no label, and four substring tests are far cheaper than the regex.
+_INLINE_WORDS = ("caption", "photo", "replay", "watch")
+
+
+def _may_be_inline(lowered: str) -> bool:
+    return any(word in lowered for word in _INLINE_WORDS)
 
 
 def strip_dateline(line: str) -> str:

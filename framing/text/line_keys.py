@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 
 from framing.text.tokens import fold
 
@@ -111,14 +112,14 @@ def _normals(pieces: list[str]) -> list[bytes]:
     one), so the pieces are folded joined by line breaks. The folded text's
     UTF-8 bytes then go through one ``bytes.translate``: every byte but
     ``a-z``, ``0-9`` and the line break becomes a space (a non-ASCII
-    character is all bytes from 0x80, so it becomes spaces, as the regex
+    character, a lone surrogate too, is all bytes from 0x80, so it becomes spaces, as the regex
     ``[^a-z0-9]+`` makes it one), digits runs become ``0``, and splitting each
     piece on spaces and joining by one gives the normal form of
     :func:`line_key`. Several calls per article instead of several per piece.
     """
     if not pieces:
         return []
-    folded = fold("\n".join(pieces)).encode("utf-8").translate(_KEEP_WORD_BYTES)
+    folded = fold("\n".join(pieces)).encode("utf-8", "surrogatepass").translate(_KEEP_WORD_BYTES)
     joined = _DIGITS_BYTES_RE.sub(b"0", folded).split(b"\n")
     if len(joined) != len(pieces):  # a character that folds to a line break: piece by piece
         return [_normal(piece).encode("ascii") for piece in pieces]
@@ -159,14 +160,29 @@ def line_table(text: str) -> list[tuple[str, str, list[str], list[int | None]]]:
 
 def article_keys(text: str) -> tuple[set[int], set[int]]:
     """The distinct line (and long lines' passage) keys, and template-prefix keys, of a text."""
+    lines, prefixes, _ = table_keys(line_table(text))
+    return lines, prefixes
+
+
+def table_keys(table: list[tuple[str, str, list[str], list[int | None]]]) -> tuple[set[int], set[int], bool]:
+    """The distinct line and passage keys, and prefix keys, of a :func:`line_table`, and whether a
+    passage recurs :data:`WITHIN_REPEATS` times or more in it."""
     lines: set[int] = set()
     prefixes: set[int] = set()
-    for _, norm, _, keys in line_table(text):
+    passages: list[int] = []
+    for _, norm, _, keys in table:
         key, prefix = keys_of(norm)
         if key is not None:
             lines.add(key)
         if prefix is not None:
             prefixes.add(prefix)
-        lines.update(keys)
-    lines.discard(None)  # type: ignore[arg-type]
-    return lines, prefixes
+        passages.extend(k for k in keys if k is not None)
+    distinct = set(passages)
+    lines.update(distinct)
+    repeated = len(distinct) < len(passages) and max(Counter(passages).values()) >= WITHIN_REPEATS
+    return lines, prefixes, repeated
+
+
+def text_digest(text: str) -> bytes:
+    """A text's identity within one run (BLAKE2b, 16 bytes): what a cleaning pass looks its first-pass keys up by."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
