@@ -55,7 +55,7 @@ from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from framing.article import Article
-from framing.text.furniture import is_furniture, strip_dateline, strip_inline
+from framing.text.furniture import is_furniture, may_hold, strip_dateline, strip_inline
 from array import array
 
 from framing.text.line_keys import (  # noqa: F401 - line_key, prefix_key: part of this module's interface
@@ -174,10 +174,6 @@ class LineCounter:
         return Boilerplate(lines=lines, prefixes=prefixes, names=names, articles=dict(self.articles), memo=self.memo)
 
 
-def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
-
-
 def _domain(url: str) -> str:
     if not url:
         return ""
@@ -245,7 +241,7 @@ class Boilerplate:
         return {**self.__dict__, "memo": {}}
 
     def _needles(self, outlet: str) -> tuple[str, ...] | None:
-        # On ASCII text, an ASCII name matches (in any case) only where the lowercased text holds it.
+        # Names to look for before the name pattern runs (furniture.may_hold): lowercase ASCII ones only.
         names = self.names.get(outlet, ())
         return tuple(n.lower() for n in names) if all(n.isascii() for n in names) else None
 
@@ -315,7 +311,7 @@ class Boilerplate:
             removed = total - len(kept)
             kept = [strip_inline(strip_dateline(line)) for line in kept]
         cleaned = "\n".join(kept)
-        if pattern is not None and (needles is None or not cleaned.isascii() or _holds_any(cleaned.lower(), needles)):
+        if pattern is not None and (needles is None or may_hold(cleaned, needles)):
             # A break mark, not a space: "the Washington Times reported" must not become the bigram "the reported".
             cleaned = pattern.sub(" ; ", cleaned)
         return cleaned, removed
