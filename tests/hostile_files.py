@@ -11,7 +11,7 @@ import struct
 import zipfile
 import zlib
 
-from tests.importer_files import docx_file
+from tests.importer_files import docx_file, pdf_file
 
 
 def many_attributes_html(attributes: int = 200_000) -> bytes:
@@ -61,18 +61,7 @@ def lying_docx(inflated: int = 1_000_000_000, declared: int = 2_000) -> bytes:
 
 
 def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    out = io.BytesIO()
-    out.write(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref))
-    return out.getvalue()
+    return pdf_file(objects, version=b"1.6", trailer_extra=trailer_extra)
 
 
 def _page_objects(stream: bytes, *, compress: bool) -> list[bytes]:

@@ -25,18 +25,7 @@ def text_pdf(lines: list[str]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_file(objects)
 
 
 def blank_pdf() -> bytes:
@@ -102,3 +91,24 @@ def html_page(paragraphs: list[str], *, title: str, site: str, date: str, url: s
 </article></main>
 <footer><p>Copyright {site}. All rights reserved. Cookie settings.</p></footer>
 </body></html>"""
+
+
+def pdf_file(objects: list[bytes], *, version: bytes = b"1.4", trailer_extra: bytes = b"") -> bytes:
+    """A PDF file of the given objects (object 1 the catalog), with an exact cross-reference table.
+
+    The minimal structure of ISO 32000-1, 7.5: header, numbered objects, the
+    xref table of their byte offsets, the trailer (plus *trailer_extra*, e.g.
+    an ``/Encrypt`` entry).
+    """
+    out = io.BytesIO()
+    out.write(b"%PDF-" + version + b"\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref))
+    return out.getvalue()

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from framing.discover.logodds import RESULT_COLUMNS, check_options
+from framing.discover.logodds import RESULT_COLUMNS, check_options, log_odds_z
 from framing.discover.term_counts import TermCounts
 
 #: Columns kept per candidate row, besides the term.
@@ -84,10 +84,7 @@ class _Comparison:
         a_w = np.full(len(terms), uniform) if uniform is not None else a0 * b_w / big_b
         keep = (y_a + y_b) >= min_count
         y_a, y_b, a_w = y_a[keep], y_b[keep], a_w[keep]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            delta = np.log((y_a + a_w) / (n_a + a0 - y_a - a_w)) - np.log((y_b + a_w) / (n_b + a0 - y_b - a_w))
-            var = 1.0 / (y_a + a_w) + 1.0 / (y_b + a_w)
-            z = delta / np.sqrt(var)
+        delta, var, z = log_odds_z(y_a, y_b, a_w, n_a, n_b, a0)
         columns = {"term": terms[keep], "count_a": y_a.astype(np.int64), "count_b": y_b.astype(np.int64),
                    "delta": delta, "var": var, "z": z}
         if self.first is None and len(z):

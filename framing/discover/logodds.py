@@ -61,6 +61,23 @@ REST = "rest"
 RESULT_COLUMNS = ["term", "group_a", "group_b", "count_a", "count_b", "delta", "var", "z"]
 
 
+def log_odds_z(y_a: np.ndarray, y_b: np.ndarray, a_w: np.ndarray, n_a: float, n_b: float, a0: float
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Log-odds ratio with an informative Dirichlet prior, its variance and z-score.
+
+    Monroe, Colaresi & Quinn (2008), "Fightin' Words", Political Analysis 16(4),
+    eqs. 16, 18 and 19: ``delta = log((y_a + a_w) / (n_a + a0 - y_a - a_w)) -
+    log((y_b + a_w) / (n_b + a0 - y_b - a_w))``, ``var = 1/(y_a + a_w) + 1/(y_b + a_w)``,
+    ``z = delta / sqrt(var)``. Arrays are term by term; *n_a*, *n_b* the groups'
+    token totals and *a0* the prior's total.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((y_a + a_w) / (n_a + a0 - y_a - a_w)) - np.log((y_b + a_w) / (n_b + a0 - y_b - a_w))
+        var = 1.0 / (y_a + a_w) + 1.0 / (y_b + a_w)
+        z = delta / np.sqrt(var)
+    return delta, var, z
+
+
 def check_options(prior: str, strength: float | None, min_count: int) -> None:
     """Validate the log-odds options before any counting.
 
@@ -156,10 +173,7 @@ def log_odds(
         a_w = a0 * b_w / big_b
     keep = (y_a + y_b) >= min_count
     y_a, y_b, a_w = y_a[keep], y_b[keep], a_w[keep]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta = np.log((y_a + a_w) / (n_a + a0 - y_a - a_w)) - np.log((y_b + a_w) / (n_b + a0 - y_b - a_w))
-        var = 1.0 / (y_a + a_w) + 1.0 / (y_b + a_w)
-        z = delta / np.sqrt(var)
+    delta, var, z = log_odds_z(y_a, y_b, a_w, n_a, n_b, a0)
     name_b = label_b or (side_b[0] if len(side_b) == 1 else "+".join(side_b))
     result = pd.DataFrame(
         {

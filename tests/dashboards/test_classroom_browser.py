@@ -21,24 +21,12 @@ from pathlib import Path
 import pytest
 
 from tests.dashboards.test_dashboard_browser import (
-    APP, ARTIFACTS, CHROMIUM_ARGS, RENDER_TIMEOUT, ROOT, START_TIMEOUT, Server, _free_port, _stop, _wait_idle,
-    chromium_path,  # noqa: F401
+    APP, ARTIFACTS, RENDER_TIMEOUT, ROOT, START_TIMEOUT, Server, _free_port, _stop, _wait_idle,
+    browser, chromium_path,  # noqa: F401  (fixtures)
 )
 
 SIZES = [(1400, 900), (1024, 768)]
 MARK = "mark.fr-term"
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _page(browser, width: int, height: int):
