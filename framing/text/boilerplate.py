@@ -44,6 +44,12 @@ Memory: one small integer per distinct line per outlet. Past
 line that is boilerplate recurs, so it survives; the same pruning as the
 lossy counting of Manku & Motwani 2002, "Approximate frequency counts over
 data streams", VLDB).
+
+Speed: the counting pass remembers, by a digest of each text, the text's
+keys (8 bytes each, at most ``memo_keys`` in all): cleaning a text none of
+whose keys turned out boilerplate then skips normalising and hashing it
+again (the same result: only furniture, datelines and names can go from it).
+The memo stays in the process that counted; Dask workers compute keys.
 """
 
 from __future__ import annotations
