@@ -44,6 +44,12 @@ Memory: one small integer per distinct line per outlet. Past
 line that is boilerplate recurs, so it survives; the same pruning as the
 lossy counting of Manku & Motwani 2002, "Approximate frequency counts over
 data streams", VLDB).
+
+Speed: the counting pass remembers, by a digest of each text, the text's
+keys (8 bytes each, at most ``memo_keys`` in all): cleaning a text none of
+whose keys turned out boilerplate then skips normalising and hashing it
+again (the same result: only furniture, datelines and names can go from it).
+The memo stays in the process that counted; Dask workers compute keys.
 """
 
 from __future__ import annotations
@@ -55,10 +61,12 @@ from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from framing.article import Article
-from framing.text.furniture import is_furniture, strip_dateline, strip_inline
+from framing.text.furniture import is_furniture, may_hold, strip_dateline, strip_inline
+from array import array
+
 from framing.text.line_keys import (  # noqa: F401 - line_key, prefix_key: part of this module's interface
     PREFIX_WORDS, SEGMENT_MIN_WORDS, TEMPLATE_MAX_WORDS, WITHIN_REPEATS, article_keys, keys_of, line_key,
-    normal_lines, prefix_key, segment_key, segments,
+    line_table, normal_lines, prefix_key, segment_key, segments, table_keys, text_digest,
 )
 from framing.text.tokens import fold
 
@@ -67,6 +75,10 @@ DEFAULT_MIN_ARTICLES = 3
 DEFAULT_MIN_SHARE = 0.02
 DEFAULT_MAX_KEYS = 2_000_000
 DEFAULT_TEMPLATE_SHARE = 0.2
+#: Keys of counted articles remembered for the cleaning pass (8 bytes each; 0 turns it off).
+DEFAULT_MEMO_KEYS = 2_000_000
+
+
 def check_detector(min_articles: int, min_share: float, template_share: float = DEFAULT_TEMPLATE_SHARE) -> None:
     """Validate the detector's options.
 
@@ -91,11 +103,16 @@ class LineCounter:
     """
 
     max_keys: int = DEFAULT_MAX_KEYS
+    memo_keys: int = DEFAULT_MEMO_KEYS
     articles: Counter = field(default_factory=Counter)
     lines: dict[str, Counter] = field(default_factory=dict)
     prefixes: dict[str, Counter] = field(default_factory=dict)
     domains: dict[str, Counter] = field(default_factory=dict)
+    #: Text digest -> the text's keys (int64 bytes), for texts without a passage they repeat:
+    #: the cleaning pass then need not compute them again (:meth:`Boilerplate.clean_text`).
+    memo: dict[bytes, bytes] = field(default_factory=dict, repr=False)
     _size: int = 0
+    _memo_size: int = 0
 
     def add(self, article: Article) -> None:
         """Count one article's lines and URL domain under its outlet."""
@@ -103,7 +120,10 @@ class LineCounter:
         self.articles[outlet] += 1
         counter = self.lines.setdefault(outlet, Counter())
         before = len(counter)
-        lines, prefixes = article_keys(article.text)
+        lines, prefixes, repeated = table_keys(line_table(article.text))
+        if not repeated and self._memo_size + len(lines) + len(prefixes) <= self.memo_keys:
+            self.memo[text_digest(article.text)] = array("q", lines | prefixes).tobytes()
+            self._memo_size += len(lines) + len(prefixes)
         counter.update(lines)
         self.prefixes.setdefault(outlet, Counter()).update(prefixes)
         self._size += len(counter) - before
@@ -127,6 +147,10 @@ class LineCounter:
             self.prefixes.setdefault(outlet, Counter()).update(counter)
         for outlet, counter in other.domains.items():
             self.domains.setdefault(outlet, Counter()).update(counter)
+        for digest, keys in other.memo.items():
+            if self._memo_size + len(keys) // 8 <= self.memo_keys and digest not in self.memo:
+                self.memo[digest] = keys
+                self._memo_size += len(keys) // 8
         self._size = sum(len(c) for c in self.lines.values())
         if self._size > self.max_keys:
             self._prune()
@@ -153,7 +177,7 @@ class LineCounter:
             prefixes[outlet] = frozenset(k for k, n in self.prefixes.get(outlet, Counter()).items()
                                          if n >= max(min_articles, template_share * size))
         names = {outlet: outlet_names(outlet, self.domains.get(outlet, Counter())) for outlet in self.articles}
-        return Boilerplate(lines=lines, prefixes=prefixes, names=names, articles=dict(self.articles))
+        return Boilerplate(lines=lines, prefixes=prefixes, names=names, articles=dict(self.articles), memo=self.memo)
 
 
 def _domain(url: str) -> str:
@@ -216,6 +240,16 @@ class Boilerplate:
     names: dict[str, tuple[str, ...]]
     articles: dict[str, int] = field(default_factory=dict)
     removed: Counter = field(default_factory=Counter, compare=False)
+    memo: dict[bytes, bytes] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        # The memo serves the process that counted; a Dask worker computes keys itself.
+        return {**self.__dict__, "memo": {}}
+
+    def _needles(self, outlet: str) -> tuple[str, ...] | None:
+        # Names to look for before the name pattern runs (furniture.may_hold): lowercase ASCII ones only.
+        names = self.names.get(outlet, ())
+        return tuple(n.lower() for n in names) if all(n.isascii() for n in names) else None
 
     def _name_pattern(self, outlet: str) -> re.Pattern[str] | None:
         names = sorted(self.names.get(outlet, ()), key=len, reverse=True)
@@ -236,18 +270,32 @@ class Boilerplate:
             The cleaned text (lines kept in order, joined by newlines) and how
             many lines were removed.
         """
+        needles = self._needles(outlet) if pattern is None else None
+        if pattern is None:
+            pattern = self._name_pattern(outlet)
         known = self.lines.get(outlet, frozenset())
         openings = self.prefixes.get(outlet, frozenset())
-        lines, norms = normal_lines(text)
-        parts = [segments(line) for line in lines]
-        keys = [[segment_key(p) for p in line_parts] if len(line_parts) > 1 else [] for line_parts in parts]
+        return self._clean(text, known, openings, known | openings, pattern, needles)
+
+    def _clean(
+        self, text: str, known: frozenset[int], openings: frozenset[int], either: frozenset[int],
+        pattern: re.Pattern[str] | None, needles: tuple[str, ...] | None,
+    ) -> tuple[str, int]:
+        remembered = self.memo.get(text_digest(text)) if self.memo else None
+        if remembered is not None and either.isdisjoint(array("q", remembered)):
+            # None of its lines, passages or openings is boilerplate and no passage repeats
+            # (or it would not be remembered): only furniture, datelines and names can go.
+            lines = text.splitlines()
+            kept = [line for line in lines if not (is_furniture(line) and line_key(line) is not None)]
+            return self._finish(kept, len(lines), pattern, needles)
+        table = line_table(text)
         # A passage the article itself repeats (a gallery's slide label, 222 times) is furniture too.
-        repeated = {k for k, n in Counter(k for line_keys in keys for k in line_keys if k is not None).items()
+        repeated = {k for k, n in Counter(k for _, _, _, line_keys in table for k in line_keys if k is not None).items()
                     if n >= WITHIN_REPEATS}
         drop = known | repeated
         kept: list[str] = []
         removed = 0
-        for line, norm, line_parts, line_keys in zip(lines, norms, parts, keys):
+        for line, norm, line_parts, line_keys in table:
             key, prefix = keys_of(norm)
             if key is not None and (key in known or prefix in openings or is_furniture(line)):
                 removed += 1
@@ -258,21 +306,32 @@ class Boilerplate:
                     removed += len(line_parts) - len(keep)
                     line = " ; ".join(keep)
             kept.append(strip_inline(strip_dateline(line)))
+        return self._finish(kept, None, pattern, needles, removed)
+
+    @staticmethod
+    def _finish(
+        kept: list[str], total: int | None, pattern: re.Pattern[str] | None, needles: tuple[str, ...] | None,
+        removed: int = 0,
+    ) -> tuple[str, int]:
+        if total is not None:  # kept lines not yet stripped of labels and datelines
+            removed = total - len(kept)
+            kept = [strip_inline(strip_dateline(line)) for line in kept]
         cleaned = "\n".join(kept)
-        if pattern is None:
-            pattern = self._name_pattern(outlet)
-        if pattern is not None:
+        if pattern is not None and (needles is None or may_hold(cleaned, needles)):
             # A break mark, not a space: "the Washington Times reported" must not become the bigram "the reported".
             cleaned = pattern.sub(" ; ", cleaned)
         return cleaned, removed
 
     def clean(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Each article with its text cleaned (:meth:`clean_text`), lazily."""
-        patterns: dict[str, re.Pattern[str] | None] = {}
+        outlets: dict[str, tuple] = {}
         for article in articles:
-            if article.outlet not in patterns:
-                patterns[article.outlet] = self._name_pattern(article.outlet)
-            text, removed = self.clean_text(article.text, article.outlet, pattern=patterns[article.outlet])
+            if article.outlet not in outlets:
+                known = self.lines.get(article.outlet, frozenset())
+                openings = self.prefixes.get(article.outlet, frozenset())
+                outlets[article.outlet] = (known, openings, known | openings, self._name_pattern(article.outlet),
+                                           self._needles(article.outlet))
+            text, removed = self._clean(article.text, *outlets[article.outlet])
             self.removed[article.outlet] += removed
             yield replace(article, text=text)
 

@@ -110,7 +110,30 @@ def strip_inline(line: str) -> str:
     # A break mark where a label was, so no n-gram spans the gap.
     if "hotos" in line or "HOTOS" in line:
         line = _GALLERY_RE.sub(";", line)
+    if not may_hold(line, _INLINE_WORDS):
+        return line
     return _INLINE_RE.sub(";", line) if _INLINE_RE.search(line) else line
+
+
+# The literal text of each of INLINE_PATTERNS (one holds "photo"): a line without
+# any of them holds no label, and five substring tests are far cheaper than the regex.
+_INLINE_WORDS = ("hide caption", "photo", "replay more videos", "just watched", "must watch")
+#: The characters beyond ASCII that a pattern's ASCII letter matches regardless of case
+#: (İ ı ſ and the Kelvin sign; tests/text/test_line_keys.py checks the list).
+CASE_ALIASES = "\u0130\u0131\u017f\u212a"
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only where no case-insensitive regex match of a word (lowercase ASCII) can be in the text.
+
+    A match regardless of case of ASCII letters is a match of the lowercased
+    text, unless the text holds one of :data:`CASE_ALIASES`: then this says
+    True. A cheap test before a costly regex.
+    """
+    if not text.isascii() and any(alias in text for alias in CASE_ALIASES):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 
 
 def strip_dateline(line: str) -> str:
