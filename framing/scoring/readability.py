@@ -292,17 +292,26 @@ def count_sentences(text: str) -> int:
 
     textstat splits at ``.``, ``!`` and ``?`` and drops the pieces of two
     words or fewer, counting each piece's words with a full punctuation
-    removal. A piece with three tokens that hold a word character has at
-    least three words whatever the removal does, so only the other pieces
-    are counted word by word (a test compares the result with textstat's on
-    random text). Returns 0 for an empty text, otherwise at least 1.
+    removal. Its pieces (``\\b[^.!?]+[.!?]*``) are the stretches between
+    two terminators that hold a word character, from that character on:
+    ``str.split`` at each terminator finds the stretches about twice as fast
+    as the pattern (those inside a run of terminators are empty). A stretch
+    with three tokens that hold a word character has at least three words
+    whatever the removal does, so only the other stretches are looked at
+    piece by piece (a test compares the result with textstat's on random
+    text). Returns 0 for an empty text, otherwise at least 1.
     """
     if not text:
         return 0
-    pieces = _SENTENCE.findall(text)
-    unsure = [piece for piece, found in zip(pieces, map(_THREE_WORDY_TOKENS.search, pieces)) if found is None]
-    short = sum(1 for piece in unsure if len(_word_bytes(piece)) <= 2)
-    return max(1, len(pieces) - short)
+    stretches = text.replace("!", ".").replace("?", ".").split(".")
+    pieces = len(stretches) - stretches.count("")
+    sure = _THREE_WORDY_TOKENS.search
+    for stretch in stretches:
+        if stretch and sure(stretch) is None:
+            piece = _SENTENCE.search(stretch)  # None: no word character, not a piece
+            if piece is None or len(_word_bytes(piece.group())) <= 2:
+                pieces -= 1
+    return max(1, pieces)
 
 
 def readability(text: str) -> dict[str, float]:
