@@ -166,7 +166,10 @@ class _SyllableTable(dict):
             # number (a test checks): 1 syllable, as textstat counts. Numbers
             # are the commonest unknown words and rarely repeat: not learned.
             return 1
-        count = _pyphen_syllables(word.decode("utf-8", "surrogatepass"))
+        text = word.decode("utf-8", "surrogatepass")
+        # pyphen keeps 2 letters either side of a break (left=2, right=2, its
+        # defaults), so a word of 3 characters or fewer has none: 1 syllable.
+        count = 1 if len(text) < 4 else _pyphen_syllables(text)
         if self.learned < self.learn_limit:
             self.learned += 1
             self[word] = count
