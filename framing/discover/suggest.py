@@ -228,6 +228,22 @@ def _overlaps(a: str, b: str) -> bool:
     return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
+def _without_break_marks(sentence: str) -> str:
+    """A sentence of cleaned text as a reader should see it.
+
+    Boilerplate cleaning puts a " ; " break mark where it cut an outlet's
+    name or a repeated passage, so that no n-gram spans the cut; shown in an
+    example it reads as stray punctuation: at the ends it goes, inside it
+    becomes an ellipsis (something was left out there).
+    """
+    sentence = sentence.replace(" ; ", " … ")
+    while sentence.startswith("; ") or sentence.startswith("… "):
+        sentence = sentence[2:]
+    while sentence.endswith(" ;") or sentence.endswith(" …"):
+        sentence = sentence[:-2]
+    return sentence
+
+
 def _example(texts: Sequence[tuple[str, str]], term: str, limit: int = 160) -> str:
     """The first short sentence of the texts that uses the term (whole words, case folded).
 
@@ -240,7 +256,7 @@ def _example(texts: Sequence[tuple[str, str]], term: str, limit: int = 160) -> s
             continue  # offsets of a text whose folding changed its length would not line up
         for start, end in sentence_spans(text):
             if pattern.search(folded[start:end]):
-                sentence = " ".join(text[start:end].split())
+                sentence = _without_break_marks(" ".join(text[start:end].split()))
                 if len(sentence) <= limit:
                     return sentence
                 fallback = fallback or sentence[: limit - 1] + "…"

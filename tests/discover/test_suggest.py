@@ -92,6 +92,9 @@ def test_evidence_counts_and_examples_come_from_each_side(concepts):
     assert "illegal aliens" in term.example_pos.lower() and term.example_neg == ""
     migrants = {t.term: t for t in _concept_of(concepts, "migrants").terms}["migrants"]
     assert "migrants" in migrants.example_neg and "migrants" in migrants.example_pos
+    # The break mark left where a name was cut ("Vorsk Herald: The agency ...") is not shown.
+    examples = [e for c in concepts for t in c.terms for e in (t.example_neg, t.example_pos) if e]
+    assert examples and not [e for e in examples if e.startswith(";") or " ; " in e]
 
 
 def test_concepts_ranked_by_how_clearly_they_divide(concepts):
