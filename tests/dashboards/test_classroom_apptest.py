@@ -14,9 +14,7 @@ APP = Path(__file__).resolve().parents[2] / "dashboards" / "app.py"
 TIMEOUT = 60
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("FRAMING_DB", str(tmp_path / "framing.db"))
+pytestmark = pytest.mark.usefixtures("own_store")  # a fresh store per test (conftest.py)
 
 
 def _app(**params: str) -> AppTest:

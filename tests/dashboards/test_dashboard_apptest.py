@@ -112,12 +112,7 @@ def assert_no_live_markup(at: AppTest) -> None:
         assert found is None, f"live markup {found.group(0)!r} reached the page in: {text[:300]!r}"
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch) -> Path:
-    """A fresh article store for each test (the app reads $FRAMING_DB at every run)."""
-    path = tmp_path / "framing.db"
-    monkeypatch.setenv("FRAMING_DB", str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("own_store")  # a fresh store per test (conftest.py)
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,7 @@ PAGE = "views/exercise_page.py"
 TIMEOUT = 60
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("FRAMING_DB", str(tmp_path / "framing.db"))
+pytestmark = pytest.mark.usefixtures("own_store")  # a fresh store per test (conftest.py)
 
 
 def _open() -> AppTest:

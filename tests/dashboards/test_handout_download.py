@@ -15,11 +15,7 @@ from framing._dashboards.handout_download import file_name
 APP = Path(__file__).resolve().parents[2] / "dashboards" / "app.py"
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "framing.db"
-    monkeypatch.setenv("FRAMING_DB", str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("own_store")  # a fresh store per test (conftest.py)
 
 
 def page(name: str) -> AppTest:

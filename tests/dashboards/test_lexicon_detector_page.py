@@ -12,11 +12,7 @@ from streamlit.testing.v1 import AppTest
 APP = Path(__file__).resolve().parents[2] / "dashboards" / "app.py"
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "framing.db"
-    monkeypatch.setenv("FRAMING_DB", str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("own_store")  # a fresh store per test (conftest.py)
 
 
 def test_lexicon_page_shows_source_category_and_except():

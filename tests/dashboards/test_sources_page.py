@@ -25,11 +25,7 @@ XSS_TEXT = ("“<script>alert(1)</script> is what they wrote on the wall, and we
             "“Nobody <b>here</b> wanted this fight, nobody at all,” Hale said.")
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "framing.db"
-    monkeypatch.setenv("FRAMING_DB", str(path))
-    return path
+pytestmark = pytest.mark.usefixtures("own_store")  # a fresh store per test (conftest.py)
 
 
 def sources_page() -> AppTest:
