@@ -38,6 +38,16 @@ def _labels(found) -> list[str]:
     return labels
 
 
+def _pill_text(label: str) -> str:
+    """A word as its pill shows it: ``st.pills`` renders Markdown in option labels.
+
+    A word (:data:`framing.present.exercise.WORD`) holds word characters,
+    apostrophes and hyphens, and of these only ``_`` is Markdown syntax: a
+    word such as ``_regime_`` would show as an italic "regime".
+    """
+    return label.replace("_", "\\_")
+
+
 def _passage_label(passage: Passage) -> str:
     first = " ".join(passage.text.split()[:8])
     return f"Paragraph {passage.index + 1}: {first}…"
@@ -96,7 +106,7 @@ def render() -> None:
     st.markdown("Click the words you find **loaded**: words that take a side. Then reveal the answer.")
     found = words(passage.text)
     labels = _labels(found)
-    picked_labels = st.pills("Words of the passage", labels, selection_mode="multi",
+    picked_labels = st.pills("Words of the passage", labels, selection_mode="multi", format_func=_pill_text,
                              key=f"exercise_pick_{passage.key}", label_visibility="collapsed")
     picked = [labels.index(p) for p in picked_labels or []]
     revealed = st.session_state.setdefault(REVEALED, {})

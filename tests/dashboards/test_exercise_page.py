@@ -100,3 +100,23 @@ def test_a_passage_with_a_script_payload_stays_text():
     text = _page_text(at)
     assert "<script" not in text and "<img" not in text and "<b>" not in text
     assert "&lt;script&gt;" in text
+
+
+def test_a_word_with_underscores_is_shown_as_typed_and_can_be_picked():
+    # st.pills renders Markdown in its option labels: "_regime_" would be an italic "regime".
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("views/add_articles_page.py").run()
+    at.text_area(key="add_text").input("The coup failed, said the _regime_ and its __allies__ in Caracas.")
+    at.text_input(key="add_outlet").input("Underscore Daily")
+    at.button(key="add_submit").click().run()
+    at.switch_page(PAGE).run()
+    label = next(o for o in at.selectbox(key="exercise_article").options if "Underscore" in o)
+    at.selectbox(key="exercise_article").select(label).run()
+    assert not at.exception, [e.value for e in at.exception]
+    options = at.pills[0].options
+    assert "\\_regime\\_" in options and "\\_\\_allies\\_\\_" in options
+    assert "coup" in options
+    at.pills[0].set_value(["_regime_", "coup"]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "2 words picked" in [c.value for c in at.caption]
