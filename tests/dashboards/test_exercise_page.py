@@ -38,6 +38,21 @@ def _page_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def _open_added(text: str, outlet: str, label_part: str) -> AppTest:
+    """Add an article on Add articles, then open it on this page."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("views/add_articles_page.py").run()
+    at.text_area(key="add_text").input(text)
+    at.text_input(key="add_outlet").input(outlet)
+    at.button(key="add_submit").click().run()
+    at.switch_page(PAGE).run()
+    label = next(o for o in at.selectbox(key="exercise_article").options if label_part in o)
+    at.selectbox(key="exercise_article").select(label).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def _first_passage():
     lexicons = bundled_lexicons()
     corpus = load_sample_corpus()
@@ -83,17 +98,8 @@ def test_reveal_scores_hits_misses_and_extra_picks():
 
 
 def test_a_passage_with_a_script_payload_stays_text():
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page("views/add_articles_page.py").run()
     payload = "The coup <script>alert(1)</script> failed, said the regime <img src=x onerror=alert(1)>."
-    at.text_area(key="add_text").input(payload)
-    at.text_input(key="add_outlet").input("Payload <b>outlet</b>")
-    at.button(key="add_submit").click().run()
-    at.switch_page(PAGE).run()
-    label = next(o for o in at.selectbox(key="exercise_article").options if "Payload" in o)
-    at.selectbox(key="exercise_article").select(label).run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = _open_added(payload, "Payload <b>outlet</b>", "Payload")
     at.pills[0].set_value([o for o in at.pills[0].options if o == "coup"]).run()
     at.button(key="exercise_reveal").click().run()
     assert {m.label: int(m.value) for m in at.metric}["Hits"] == 1
@@ -104,16 +110,7 @@ def test_a_passage_with_a_script_payload_stays_text():
 
 def test_a_word_with_underscores_is_shown_as_typed_and_can_be_picked():
     # st.pills renders Markdown in its option labels: "_regime_" would be an italic "regime".
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page("views/add_articles_page.py").run()
-    at.text_area(key="add_text").input("The coup failed, said the _regime_ and its __allies__ in Caracas.")
-    at.text_input(key="add_outlet").input("Underscore Daily")
-    at.button(key="add_submit").click().run()
-    at.switch_page(PAGE).run()
-    label = next(o for o in at.selectbox(key="exercise_article").options if "Underscore" in o)
-    at.selectbox(key="exercise_article").select(label).run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = _open_added("The coup failed, said the _regime_ and its __allies__ in Caracas.", "Underscore Daily", "Underscore")
     options = at.pills[0].options
     assert "\\_regime\\_" in options and "\\_\\_allies\\_\\_" in options
     assert "coup" in options
