@@ -122,13 +122,15 @@ def readability_command(path: Path) -> list[str]:
 
 
 def _readability(path: Path) -> None:
-    from framing.scoring.readability import readability
+    """Time readability as ``framing score --input`` computes it: chunks of 1,000 articles
+    (``stream_scores``' default), each scored with ``readability_of`` (as ``article_scores`` does)."""
+    from framing.scoring.readability_batch import readability_of
 
     with path.open(encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in lines]
     start = time.perf_counter()
-    for text in texts:
-        readability(text)
+    for chunk in range(0, len(texts), 1000):
+        readability_of(texts[chunk : chunk + 1000])
     print(json.dumps({"seconds": time.perf_counter() - start}))
 
 

@@ -5,7 +5,11 @@ Aho-Corasick automaton built once, whole words only) with its span, sentence
 and voice; :mod:`~framing.scoring.match_counts` counts them per article;
 :mod:`~framing.scoring.scores` makes the match, article and outlet tables
 (loaded terms per 1,000 words, axis scores, preferred variants);
-:mod:`~framing.scoring.readability` the reading-ease columns;
+:mod:`~framing.scoring.readability` the reading-ease columns, counted as
+textstat counts them (:mod:`~framing.scoring.hyphenation` gives pyphen's
+hyphenation for the words the CMU dictionary lacks, and
+:mod:`~framing.scoring.readability_batch` scores a whole chunk of texts at
+once);
 :mod:`~framing.scoring.partials` the mergeable per-outlet sums that let a
 corpus be scored in chunks with the same result.
 

