@@ -38,7 +38,6 @@ import re
 from functools import lru_cache
 
 from framing.scoring.syllable_table import syllable_lookup, syllable_source
-from framing.text.folding import non_ascii_chars
 
 __all__ = ["count_sentences", "count_syllables", "list_words", "readability", "syllable_source"]
 
@@ -54,7 +53,8 @@ _FKG_BASE = -15.59
 # textstat's remove_punctuation(text, rm_apostrophe=False) deletes an
 # apostrophe not followed by a contraction ending, then every character that
 # is not a word character, whitespace or an apostrophe.
-_LOOSE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_LOOSE_APOSTROPHE = re.compile(rb"'(?![tsd]|ve|ll|re)")
+_ASCII_BYTES = bytes(range(128))
 _ASCII_PUNCTUATION = bytes(
     i for i in range(128) if not (chr(i).isalnum() or chr(i) in "_'" or chr(i).isspace())
 )
@@ -114,12 +114,17 @@ def stopped_word_bytes(text: str) -> bytes:
     by bytes to match. A test compares the words with textstat's on random
     text.
     """
-    non_ascii = non_ascii_chars(text)  # before the edit below: the same, and cached for this text
-    if "'" in text:
-        text = _LOOSE_APOSTROPHE.sub("", text)
     data = text.encode("utf-8", "surrogatepass")
-    if not non_ascii:
+    if "'" in text:
+        # On the bytes, the same deletion: the letters looked ahead at are ASCII,
+        # and no byte of a non-ASCII character is.
+        data = _LOOSE_APOSTROPHE.sub(b"", data)
+    if text.isascii():
         return data.translate(_SEPARATORS_TO_SPACE_LOWER, _PUNCTUATION_BUT_STOPS)
+    # The non-ASCII characters from the bytes already encoded; a scoring run
+    # asks for a chunk's texts after counting their words, so the shared
+    # cache of framing.text.folding.non_ascii_chars would miss.
+    non_ascii = frozenset(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     deletions, spaces = _non_ascii_edits(frozenset(c for c in non_ascii if not c.isalnum()))
     if deletions is not None:
         data = deletions.sub(b"", data)

@@ -92,16 +92,19 @@ def _word_and_syllable_counts(spaced: list[bytes]) -> tuple[list[int], list[int]
     lists = pc.ascii_split_whitespace(pa.array(spaced, type=pa.binary()).view(pa.string()))
     encoded = pc.dictionary_encode(lists.flatten())
     distinct = encoded.dictionary.view(pa.binary()).to_pylist()
+    # The empty string is not a word: 0 syllables, and not looked up (the
+    # table would learn it). map() calls the lookup in C, word after word.
+    empty = distinct.index(b"") if b"" in distinct else len(distinct)
     lookup = syllable_lookup()
-    per_distinct = np.fromiter(
-        (lookup(word) if word else 0 for word in distinct), dtype=np.int64, count=len(distinct)
+    per_distinct = np.array(
+        [*map(lookup, distinct[:empty]), *([0] if empty < len(distinct) else []), *map(lookup, distinct[empty + 1 :])],
+        dtype=np.int64,
     )
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     offsets = lists.offsets.to_numpy()
     # Per-text sums as differences of running totals (np.add.reduceat
     # mishandles texts with no words).
     syllables = np.concatenate([[0], np.cumsum(per_distinct[codes])])
-    empty = distinct.index(b"") if b"" in distinct else -1
     empties = np.concatenate([[0], np.cumsum(codes == empty)])
     words = np.diff(offsets) - (empties[offsets[1:]] - empties[offsets[:-1]])
     return words.tolist(), (syllables[offsets[1:]] - syllables[offsets[:-1]]).tolist()
