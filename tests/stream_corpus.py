@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -53,6 +55,14 @@ def write_csv(articles: list[Article], path: Path) -> Path:
     frame = pd.DataFrame([_record(a) for a in articles]).rename(columns={"text": "body", "outlet": "source"})
     frame.to_csv(path, index=False)
     return path
+
+
+def gzip_copy(path: Path) -> Path:
+    """A gzipped copy of a corpus file beside it (``corpus.jsonl`` -> ``corpus.jsonl.gz``)."""
+    target = path.with_name(path.name + ".gz")
+    with path.open("rb") as source, gzip.open(target, "wb") as out:
+        shutil.copyfileobj(source, out)
+    return target
 
 
 def write_parquet(articles: list[Article], path: Path, *, row_group_size: int = 50) -> Path:

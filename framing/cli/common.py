@@ -63,7 +63,11 @@ def corpus_from_args(paths: Sequence[str]) -> list[Article]:
     try:
         return load_corpus(paths) if paths else load_sample_corpus()
     except CorpusError as exc:
-        raise CliError(str(exc)) from exc
+        message = str(exc)
+        if "unsupported file type '.gz'" in message:
+            # The chunked reader decompresses as it reads; PATH is read whole, within --max-bytes.
+            message += "; give a gzipped .jsonl/.csv corpus as --input FILE, which reads it in chunks"
+        raise CliError(message) from exc
 
 
 def _outside_store(args: argparse.Namespace) -> bool:
@@ -218,7 +222,9 @@ def positive_int(text: str) -> int:
 
 def add_stream_input_argument(group: argparse._ArgumentGroup) -> None:
     """Add ``--input CORPUS``: a corpus file or folder read in chunks (``framing score``, ``framing terms``)."""
-    group.add_argument("--input", metavar="CORPUS", help="a .jsonl, .csv/.tsv or .parquet file, or a folder of .txt files")
+    group.add_argument("--input", metavar="CORPUS",
+                       help="a .jsonl, .csv/.tsv (either may be gzipped: .jsonl.gz) or .parquet file, "
+                       "or a folder of .txt files")
 
 
 def add_stream_arguments(group: argparse._ArgumentGroup) -> None:

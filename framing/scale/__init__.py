@@ -1,8 +1,9 @@
 """Scale-out: corpora of any size, streamed in chunks or spread over Dask.
 
 :mod:`~framing.scale.chunk_readers` reads JSON Lines, CSV/TSV, Parquet and
-folders of text in chunks (and in byte-range shards for Dask);
-:mod:`~framing.scale.csv_copy` copies a CSV to JSON Lines so it can be cut;
+folders of text in chunks (and in byte-range shards for Dask), opening files
+through :mod:`~framing.scale.input_files` (plain or gzipped);
+:mod:`~framing.scale.csv_copy` copies a CSV or gzipped file to JSON Lines so it can be cut;
 :mod:`~framing.scale.streaming` scores chunk by chunk with checkpoints and
 resume, which :mod:`~framing.scale.checkpoint` checks before trusting them; :mod:`~framing.scale.score_sink` writes the per-article rows as they
 come; :mod:`~framing.scale.term_partials` counts distinctive terms chunk by

@@ -1,6 +1,7 @@
 """Read a corpus in chunks of articles, never whole.
 
-JSON Lines is read line by line, CSV through pandas' ``chunksize`` reader,
+JSON Lines is read line by line, CSV row by row (either may be gzipped,
+:mod:`framing.scale.input_files`),
 Parquet batch by batch (``pyarrow.parquet.ParquetFile.iter_batches``) and a
 folder file by file, so a reader holds at most one chunk of articles (plus,
 for Parquet, one decoded row group; write large files with row groups of a
@@ -27,11 +28,14 @@ from framing.corpus import load_text_file
 from framing.importers.base import DEFAULT_MAX_TEXT_CHARS, ImportOptions, ImportProblem
 from framing.importers.csv_rows import detect_delimiter, read_rows
 from framing.importers.tabular import resolve_columns, row_article
+from framing.scale.input_files import GZIP_SUFFIX, data_suffix, is_gzipped, open_input
 
 #: Input kinds and the file suffixes that select them.
 SUFFIXES: Mapping[str, str] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet", ".pq": "parquet",
 }
+#: Input kinds that may also be given gzipped (``corpus.jsonl.gz``).
+GZIP_KINDS = ("jsonl", "csv")
 FOLDER_SUFFIXES = (".txt", ".md")
 
 
@@ -70,9 +74,12 @@ def input_kind(path: str | Path) -> str:
         if path.exists():  # /dev/zero, a FIFO: nothing that can be read in chunks and resumed
             raise ValueError(f"{path}: not a regular file or folder")
         raise ValueError(f"{path}: no such file or folder")
-    kind = SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        raise ValueError(f"{path}: unknown input type {path.suffix!r}; allowed: {', '.join(SUFFIXES)} or a folder")
+    kind = SUFFIXES.get(data_suffix(path))
+    if kind is None or (is_gzipped(path) and kind not in GZIP_KINDS):
+        shown = "".join(path.suffixes[-2:]) if is_gzipped(path) else path.suffix
+        gzipped = ", ".join(s for s, k in SUFFIXES.items() if k in GZIP_KINDS)
+        raise ValueError(f"{path}: unknown input type {shown!r}; allowed: {', '.join(SUFFIXES)} "
+                         f"(also {gzipped} ending in {GZIP_SUFFIX}) or a folder")
     return kind
 
 
@@ -120,10 +127,17 @@ def _batched(items: Iterable[tuple[Any, int]], chunk_size: int, skip: int) -> It
         yield Chunk(index, articles, position)
 
 
-def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None = None) -> Iterator[tuple[Any, int]]:
+def jsonl_records(path: Path, start: int = 0, end: int | None = None) -> Iterator[tuple[dict, str, int]]:
+    """``(object, where, position)`` of each JSON Lines row from byte ``start`` to ``end``.
+
+    ``where`` names the line for messages (``", line 7"``, or its end byte
+    for a shard, which does not know its line numbers); ``position`` is the
+    bytes of the file read so far (of the compressed file, when gzipped).
+    """
     # Lines of finished chunks are parsed too: a row with an empty text is no
     # article, so only parsing tells where a chunk ends.
-    with path.open("rb") as handle:
+    with open_input(path) as (handle, raw):
+        gzipped = handle is not raw  # then start is 0: gzipped inputs are never cut into shards
         handle.seek(start)
         offset = start
         for number, line in enumerate(handle, start=1):
@@ -141,7 +155,12 @@ def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None =
             if not isinstance(value, dict):
                 raise ImportProblem(f"{path.name}, line {number}: a JSON {type(value).__name__}, not an object")
             where = f", line {number}" if number > 0 else f", line ending at byte {-number}"
-            yield mapper.article(value, where), offset
+            yield value, where, raw.tell() if gzipped else offset
+
+
+def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None = None) -> Iterator[tuple[Any, int]]:
+    for value, where, position in jsonl_records(path, start, end):
+        yield mapper.article(value, where), position
 
 
 def csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], int, int]]:
@@ -154,20 +173,21 @@ def csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], i
     """
     consumed = [0]
 
-    def lines(handle: Any) -> Iterator[str]:
-        for number, raw in enumerate(handle):
-            consumed[0] += len(raw)
+    def lines(handle: Any, raw: Any) -> Iterator[str]:
+        for number, line in enumerate(handle):
+            # Bytes of the file on disk, so that a gzipped file's progress ends at its size.
+            consumed[0] = raw.tell() if handle is not raw else consumed[0] + len(line)
             try:
-                yield raw.decode("utf-8-sig" if number == 0 else "utf-8")
+                yield line.decode("utf-8-sig" if number == 0 else "utf-8")
             except UnicodeDecodeError as exc:
                 raise ImportProblem(f"{path.name}: not UTF-8 text ({exc}); convert it to UTF-8") from exc
 
-    with path.open("rb") as handle:
+    with open_input(path) as (handle, raw):
         header = handle.readline().decode("utf-8-sig", errors="replace")
         handle.seek(0)
         # Judged on the header line, as framing.importers.tabular.import_csv does.
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(header)
-        rows = read_rows(lines(handle), path.name, delimiter=delimiter, max_cell_chars=DEFAULT_MAX_TEXT_CHARS)
+        delimiter = "\t" if data_suffix(path) == ".tsv" else detect_delimiter(header)
+        rows = read_rows(lines(handle, raw), path.name, delimiter=delimiter, max_cell_chars=DEFAULT_MAX_TEXT_CHARS)
         for number, row in rows:
             yield row, number, consumed[0]
 
@@ -218,8 +238,9 @@ def iter_chunks(
     Parameters
     ----------
     path : str or Path
-        A ``.jsonl``/``.ndjson``, ``.csv``/``.tsv`` or ``.parquet`` file, or a
-        folder of ``.txt``/``.md`` files (outlet from each file name).
+        A ``.jsonl``/``.ndjson``, ``.csv``/``.tsv`` (any of them may end in
+        ``.gz``) or ``.parquet`` file, or a folder of ``.txt``/``.md`` files
+        (outlet from each file name).
     chunk_size : int
         Articles per chunk (the last may have fewer).
     column_map : mapping, optional
@@ -303,11 +324,15 @@ def plan_shards(path: str | Path, *, shard_bytes: int, min_shards: int = 1, mult
     ------
     ValueError
         For a CSV input: quoted fields may hold newlines, so a CSV cannot be
-        cut at byte offsets without reading it (copy it with
-        :func:`framing.scale.csv_copy.csv_to_jsonl` first), or for a path that is not an input.
+        cut at byte offsets without reading it; for a gzipped input, which
+        cannot be read from the middle (copy either with
+        :func:`framing.scale.csv_copy.copy_to_jsonl` first); or for a path that is not an input.
     """
     path = Path(path)
     kind = input_kind(path)
+    if is_gzipped(path):
+        raise ValueError(f"{path}: a gzipped file cannot be split into shards; "
+                         "decompress it, or use the local engine")
     if kind == "csv":
         raise ValueError(f"{path}: a CSV cannot be split into shards (quoted texts hold newlines); "
                          "use JSON Lines, Parquet or a folder, or the local engine")

@@ -36,8 +36,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from framing.scale.chunk_readers import Shard, input_kind, iter_shard_chunks, plan_shards
-from framing.scale.csv_copy import csv_to_jsonl
+from framing.scale.chunk_readers import Shard, iter_shard_chunks, plan_shards
+from framing.scale.csv_copy import copy_to_jsonl, needs_copy
 from framing.lexicon.model import Lexicon
 from framing.scoring.matcher import TermMatcher
 from framing.scoring.partials import Partials, merge_partials, partials_from_json, partials_to_json, score_chunk
@@ -291,9 +291,10 @@ def dask_scores(
         Input bytes per task; there are at least ``2 * n_workers`` tasks,
         and a multiple of ``n_workers``.
 
-    A CSV/TSV input is first copied to JSON Lines beside the output
-    (:func:`csv_copy_path`, removed at the end): its quoted texts may hold
-    line breaks, so it cannot be cut at byte offsets itself.
+    A CSV/TSV or gzipped input is first copied to JSON Lines beside the output
+    (:func:`csv_copy_path`, removed at the end): quoted CSV texts may hold
+    line breaks and gzip cannot be read from the middle, so neither can be
+    cut at byte offsets itself.
 
     Raises
     ------
@@ -306,7 +307,7 @@ def dask_scores(
         raise ValueError(f"n_workers must be a positive integer, got {n_workers!r}")
     run = settings(input, output, outlets_output=outlets_output, lexicons=lexicons, voice_factors=voice_factors,
                    chunk_size=chunk_size, column_map=column_map)
-    copy = csv_copy_path(run.output) if input_kind(run.input) == "csv" else None
+    copy = csv_copy_path(run.output) if needs_copy(run.input) else None
     try:
         return _dask_scores(run, copy, started=started, scheduler=scheduler, n_workers=n_workers,
                             shard_bytes=shard_bytes, resume=resume, progress=progress)
@@ -324,14 +325,14 @@ def _dask_scores(
     run: RunSettings, copy: Path | None, *, started: float, scheduler: str | None, n_workers: int, shard_bytes: int,
     resume: bool, progress: bool,
 ) -> ScoreRun:
-    """:func:`dask_scores` after its checks; ``copy`` is where a CSV input is copied to JSON Lines."""
+    """:func:`dask_scores` after its checks; ``copy`` is where a CSV or gzipped input is copied to JSON Lines."""
     from distributed import as_completed
 
     source = run.input
     if copy is not None:
         # Copied on every run, resumed or not: the copy is the same for the
-        # same CSV, so are its shards, and a stale copy is never used.
-        source = csv_to_jsonl(run.input, copy, column_map=run.column_map, chunk_size=run.chunk_size,
+        # same input, so are its shards, and a stale copy is never used.
+        source = copy_to_jsonl(run.input, copy, column_map=run.column_map, chunk_size=run.chunk_size,
                               progress=progress)
     shards = plan_shards(source, shard_bytes=shard_bytes, min_shards=2 * n_workers, multiple_of=n_workers)
     fingerprint = {**run.fingerprint("dask"), "shards": [[s.start, s.end] for s in shards]}

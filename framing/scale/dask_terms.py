@@ -20,8 +20,8 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Mapping
 
-from framing.scale.chunk_readers import input_kind, plan_shards
-from framing.scale.csv_copy import csv_to_jsonl
+from framing.scale.chunk_readers import plan_shards
+from framing.scale.csv_copy import copy_to_jsonl, needs_copy
 from framing.scale.shard_counts import candidates, count_shard, merge_hashes, shard_hashes, shard_survivors
 from framing.scale.term_partials import _check_min_total, _check_run, _combine, _finish, _progress
 from framing.discover.term_counts import TermCounts
@@ -102,8 +102,8 @@ def dask_term_counts(
 
     Notes
     -----
-    A CSV/TSV input is first copied to JSON Lines in a temporary folder
-    beside it (:func:`framing.scale.csv_copy.csv_to_jsonl`), so its folder
+    A CSV/TSV or gzipped input is first copied to JSON Lines in a temporary folder
+    beside it (:func:`framing.scale.csv_copy.copy_to_jsonl`), so its folder
     must be writable; the copy is removed at the end.
 
     Raises
@@ -121,12 +121,13 @@ def dask_term_counts(
     if scheduler is not None and not isinstance(scheduler, str):
         raise ValueError(f"scheduler={scheduler!r} is not allowed; use an address such as 'tcp://host:8786', or None")
     with ExitStack() as stack:
-        if input_kind(path) == "csv":
+        if needs_copy(path):
             # A CSV cannot be cut at byte offsets (quoted texts hold line
-            # breaks): its rows are copied to JSON Lines beside it, where the
-            # workers see it too, and the copy is removed at the end.
+            # breaks), nor can a gzipped file (it reads only from the start):
+            # its rows are copied to JSON Lines beside it, where the workers
+            # see it too, and the copy is removed at the end.
             folder = Path(stack.enter_context(TemporaryDirectory(prefix=".framing-", dir=path.parent)))
-            path = csv_to_jsonl(path, folder / f"{path.stem}.jsonl", column_map=column_map, chunk_size=chunk_size,
+            path = copy_to_jsonl(path, folder / f"{path.stem}.jsonl", column_map=column_map, chunk_size=chunk_size,
                                 progress=progress)
         counts = _dask_counts(path, by=by, options=options, min_total=min_total, chunk_size=chunk_size,
                               column_map=column_map, scheduler=scheduler, n_workers=n_workers,

@@ -20,7 +20,7 @@ from framing.scale.dask_engine import BUILDS_ATTRIBUTE, InOrderMerge, csv_copy_p
 from framing.scale.score_sink import parts_dir, read_scores  # noqa: E402
 from framing.scale.streaming import checkpoint_path, save_checkpoint, settings, stream_scores  # noqa: E402
 from tests.stream_corpus import (  # noqa: E402
-    assert_same_scores, expected_outlets, make_articles, write_csv, write_jsonl, write_parquet,
+    assert_same_scores, expected_outlets, gzip_copy, make_articles, write_csv, write_jsonl, write_parquet,
 )
 
 ARTICLES = make_articles(300, seed=7)
@@ -88,6 +88,16 @@ def test_dask_scores_a_csv_through_a_json_lines_copy(cluster, tmp_path):
     pd.testing.assert_frame_equal(read_scores(output), read_scores(tmp_path / "local.parquet"))
     pd.testing.assert_frame_equal(run.outlets, local.outlets)
     assert run.articles == 300 and not csv_copy_path(output).exists()
+
+
+def test_dask_scores_a_gzipped_json_lines_file_through_a_plain_copy(cluster, tmp_path):
+    # gzip reads only from the start, so shards are cut from a decompressed copy.
+    source = gzip_copy(write_jsonl(ARTICLES[:80], tmp_path / "corpus.jsonl"))
+    local = stream_scores(source, tmp_path / "local.parquet", chunk_size=20)
+    output = tmp_path / "dask.parquet"
+    run = dask_scores(source, output, chunk_size=20, scheduler=cluster.scheduler_address, shard_bytes=20_000)
+    pd.testing.assert_frame_equal(read_scores(output), read_scores(tmp_path / "local.parquet"))
+    assert run.articles == local.articles == 80 and not csv_copy_path(output).exists()
 
 
 def test_dask_reports_a_bad_csv_row_by_its_row_number(cluster, tmp_path):

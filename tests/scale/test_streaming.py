@@ -17,7 +17,7 @@ from framing.scale.score_sink import read_scores
 from framing.scoring.scores import article_scores, check_voice_factors
 from framing.scale.streaming import checkpoint_path, stream_scores
 from tests.stream_corpus import (
-    assert_same_scores, expected_outlets, make_articles, write_csv, write_folder, write_jsonl, write_parquet,
+    assert_same_scores, expected_outlets, gzip_copy, make_articles, write_csv, write_folder, write_jsonl, write_parquet,
 )
 
 ARTICLES = make_articles(300)
@@ -32,11 +32,12 @@ def expected():
 @pytest.fixture(scope="module")
 def corpus_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
-    return {
+    files = {
         "jsonl": write_jsonl(ARTICLES, folder / "corpus.jsonl"),
         "csv": write_csv(ARTICLES, folder / "corpus.csv"),
         "parquet": write_parquet(ARTICLES, folder / "corpus.parquet"),
     }
+    return {**files, "jsonl.gz": gzip_copy(files["jsonl"]), "csv.gz": gzip_copy(files["csv"])}
 
 
 def _check_articles(got: pd.DataFrame, expected: pd.DataFrame) -> None:
@@ -47,10 +48,10 @@ def _check_articles(got: pd.DataFrame, expected: pd.DataFrame) -> None:
     assert (got[extra] == 0).all().all()
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("kind", ["jsonl", "csv", "parquet", "jsonl.gz", "csv.gz"])
 def test_streamed_scores_equal_in_memory_scores(kind, corpus_files, expected, tmp_path):
     output = tmp_path / "scores.parquet"
-    column_map = CSV_COLUMNS if kind == "csv" else None
+    column_map = CSV_COLUMNS if kind.startswith("csv") else None
     run = stream_scores(corpus_files[kind], output, chunk_size=64, column_map=column_map)
     assert run.articles == run.scored == len(ARTICLES)
     _check_articles(read_scores(output), expected[0])
@@ -160,3 +161,13 @@ def test_cli_streams_and_reports_errors_in_one_line(corpus_files, tmp_path, caps
         assert err.startswith("framing: error:") and message in err
     assert main(["score", "--input", str(tmp_path / "missing.jsonl"), "--output", str(output)]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_cli_reads_a_gzipped_corpus_with_input_and_points_path_there(corpus_files, tmp_path, capsys):
+    output = tmp_path / "scores.parquet"
+    assert main(["score", "--input", str(corpus_files["jsonl.gz"]), "--output", str(output)]) == 0
+    assert "scored 300 articles" in capsys.readouterr().out and len(read_scores(output)) == 300
+    # Given as PATH, the file would be read whole: the error says where it belongs.
+    assert main(["score", str(corpus_files["jsonl.gz"])]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unsupported file type '.gz'" in err[0] and "as --input FILE" in err[0]

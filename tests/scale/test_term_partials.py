@@ -22,7 +22,7 @@ from framing.scale.term_partials import (
 )
 from framing.discover.term_counts import TermCounts, count_terms
 from framing.text.tokens import TokenOptions, ngrams
-from tests.stream_corpus import make_articles, write_csv, write_jsonl, write_parquet
+from tests.stream_corpus import gzip_copy, make_articles, write_csv, write_jsonl, write_parquet
 
 ARTICLES = make_articles(240, seed=11)
 #: A phrase seen once in each of three partitions: below min_total=3 in each, 3 in total.
@@ -203,6 +203,17 @@ def test_dask_term_counts_of_a_csv_equal_local(cluster, corpus_files):
     assert_same_counts(got, stream_term_counts(corpus_files["csv"], column_map=columns, chunk_size=25, min_total=2))
     assert_same_counts(got, count_terms(ARTICLES, min_total=2))
     assert set(corpus_files["csv"].parent.iterdir()) == before  # the copy is gone
+
+
+def test_term_counts_of_a_gzipped_file_equal_the_plain_file(cluster, corpus_files, tmp_path):
+    source = gzip_copy(corpus_files["jsonl"])
+    try:
+        want = count_terms(ARTICLES, min_total=2)
+        assert_same_counts(stream_term_counts(source, chunk_size=40, min_total=2), want)
+        assert_same_counts(dask_term_counts(source, chunk_size=25, min_total=2, scheduler=cluster.scheduler_address,
+                                            shard_bytes=20_000), want)
+    finally:
+        source.unlink()
 
 
 def test_dask_term_counts_reject_bad_options(cluster, corpus_files):
