@@ -24,6 +24,10 @@ from framing.lexicon.model import LexiconError, parse_lexicon
 
 FLASH = "fr_suggest_flash"
 RESULT = "fr_suggest_result"
+#: Widths of a concept's columns: keep, wording, weight, evidence. The wording
+#: column fits "undocumented immigrants" word by word at 1024 px wide, and the
+#: keep column its header, so neither breaks mid-word on a projector.
+COLUMNS = (0.75, 2.5, 1.3, 4.45)
 
 
 def _fields(articles: tuple[Article, ...]) -> list[str]:
@@ -61,11 +65,11 @@ def _review(concepts: list[SuggestedConcept], negative: str, positive: str, key:
                                       label_visibility="collapsed")
             top[2].caption(f"divides by {concept.score:.2f}")
             terms = []
-            head = st.columns([0.6, 1.6, 1.2, 5])
-            for column, text in zip(head, ("keep", "wording", "weight", "evidence: counts, z, an example from each side")):
+            head = st.columns(COLUMNS)
+            for column, text in zip(head, ("keep", "wording", "weight", "evidence: counts, z, an example a side")):
                 column.caption(text)
             for j, term in enumerate(concept.terms):
-                row = st.columns([0.6, 1.6, 1.2, 5])
+                row = st.columns(COLUMNS)
                 keep = row[0].checkbox(f"keep {term.term}", True, key=f"sg_{key}_{i}_{j}_keep",
                                        label_visibility="collapsed")
                 row[1].markdown(f"**{style.md_escape(term.term)}**")

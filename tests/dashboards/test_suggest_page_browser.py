@@ -52,6 +52,26 @@ def suggest_server(chromium_path, tmp_path_factory, ):
         assert "Traceback" not in log, log
 
 
+#: The words of the given texts that the page breaks over two lines (a range
+#: over one word has a client rectangle per line it sits on), or "missing: ...".
+BROKEN_WORDS = """(texts) => texts.flatMap((text) => {
+    const node = [...document.querySelectorAll("p, strong")].find((e) => e.textContent.trim() === text);
+    if (!node) return ["missing: " + text];
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    const broken = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (const m of t.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(t, m.index);
+            range.setEnd(t, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) broken.push(m[0]);
+        }
+    }
+    return broken;
+})"""
+
+
 @pytest.mark.parametrize("width, height", [(1400, 900), (1024, 768)])
 def test_suggest_page_shows_concepts_and_saves_one(suggest_server, browser, width, height):
     context = browser.new_context(viewport={"width": width, "height": height})
@@ -64,8 +84,12 @@ def test_suggest_page_shows_concepts_and_saves_one(suggest_server, browser, widt
         page.get_by_role("button", name="Suggest concepts").click()
         page.get_by_text("divides by").first.wait_for(state="visible")
         _wait_idle(page)
+        # The boxes come in as the page runs on: wait for the last one looked for, then read.
+        page.wait_for_function("() => document.body.innerText.includes('death tax')")
         body = page.inner_text("body")
         assert "illegal aliens" in body and "undocumented immigrants" in body and "death tax" in body
+        # Projected, a word split over two lines ("kee / p", "undocument / ed") reads badly.
+        assert page.evaluate(BROKEN_WORDS, ["keep", "wording", "undocumented immigrants", "illegal aliens"]) == []
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"suggest-{width}x{height}.png"))
         page.get_by_text("Accept", exact=True).first.click()
