@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 from framing.article import Article
 
 from framing.corpus import CorpusError, load_corpus, load_sample_corpus
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.lexicon.model import Lexicon, LexiconError, bundled_lexicons, load_lexicon
 
 if TYPE_CHECKING:
@@ -201,12 +202,12 @@ STREAM_COLUMNS = ("text", "outlet", "title", "date", "url", "alignment", "id")
 #: Destinations of the options that only mean something with ``--input``, in the
 #: order error messages name them; a command checks those of them it has.
 STREAM_ONLY_OPTIONS = (
-    "output", "outlets_output", "resume", "chunk_size", "engine", "scheduler", "workers",
+    "output", "outlets_output", "resume", "chunk_size", "engine", "scheduler", "workers", "max_text_chars",
     *(f"{name}_column" for name in STREAM_COLUMNS),
 )
 
-#: Defaults of ``--chunk-size`` and ``--engine``, whose parser default is None.
-STREAM_DEFAULTS = {"chunk_size": 1000, "engine": "local"}
+#: Defaults of ``--chunk-size``, ``--engine`` and ``--max-text-chars``, whose parser default is None.
+STREAM_DEFAULTS = {"chunk_size": 1000, "engine": "local", "max_text_chars": DEFAULT_MAX_TEXT_CHARS}
 
 
 def positive_int(text: str) -> int:
@@ -220,6 +221,23 @@ def positive_int(text: str) -> int:
     return value
 
 
+#: Largest --max-text-chars (also the CSV reader's cell limit, a C long on every platform).
+MAX_TEXT_CHARS = 1_000_000_000
+
+
+def text_char_limit(value: str) -> int:
+    """Argument type of ``--max-text-chars``: 1 to :data:`MAX_TEXT_CHARS`, ``2_000_000`` and ``2,000,000`` too."""
+    try:
+        number = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    if number > MAX_TEXT_CHARS:
+        raise argparse.ArgumentTypeError(f"out of range: {value!r} (allowed: 1 to {MAX_TEXT_CHARS:,})")
+    return number
+
+
 def add_stream_input_argument(group: argparse._ArgumentGroup) -> None:
     """Add ``--input CORPUS``: a corpus file or folder read in chunks (``framing score``, ``framing terms``)."""
     group.add_argument("--input", metavar="CORPUS",
@@ -229,7 +247,7 @@ def add_stream_input_argument(group: argparse._ArgumentGroup) -> None:
 
 def add_stream_arguments(group: argparse._ArgumentGroup) -> None:
     """Add what goes with ``--input``: ``--chunk-size``, ``--engine``, ``--scheduler``,
-    ``--workers`` and ``--<field>-column`` for each of :data:`STREAM_COLUMNS`."""
+    ``--workers``, ``--max-text-chars`` and ``--<field>-column`` for each of :data:`STREAM_COLUMNS`."""
     # default=None, filled in by check_stream_arguments: an option given is told from one left out.
     group.add_argument("--chunk-size", type=positive_int, default=None, metavar="N",
                        help=f"articles held in memory at once (default: {STREAM_DEFAULTS['chunk_size']})")
@@ -240,6 +258,9 @@ def add_stream_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--workers", type=positive_int, default=None, metavar="N",
                        help="Dask workers: the size of the local cluster or, with --scheduler, of that cluster, "
                             "so each worker gets as many input shards (default: 2)")
+    group.add_argument("--max-text-chars", type=text_char_limit, default=None, metavar="N",
+                       help=f"longest text accepted per article; a longer one stops the run naming its row "
+                            f"(default: {STREAM_DEFAULTS['max_text_chars']:,})")
     for name in STREAM_COLUMNS:
         group.add_argument(f"--{name}-column", metavar="NAME", help=f"column holding the {name} (tabular inputs)")
 

@@ -105,7 +105,8 @@ def run_stream(args: argparse.Namespace) -> int:
     column_map = stream_column_map(args)
     options = dict(
         outlets_output=args.outlets_output, lexicons=lexicons, voice_factors=dict(args.voice_factor),
-        chunk_size=args.chunk_size, column_map=column_map, resume=args.resume, progress=True,
+        chunk_size=args.chunk_size, column_map=column_map, max_text_chars=args.max_text_chars, resume=args.resume,
+        progress=True,
     )
     try:
         if args.engine == "dask":

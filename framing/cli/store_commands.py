@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from framing.cli.common import CliError, add_db_argument, store_from_args, story_for
+from framing.cli.common import CliError, add_db_argument, store_from_args, story_for, text_char_limit
 from framing.cli.terminal import terminal_text
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$", re.IGNORECASE)
@@ -22,8 +22,6 @@ _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
 
 #: Largest --max-bytes: a file is read into memory whole, and 2 GB is what one read returns.
 MAX_SIZE = 2_000_000_000
-#: Largest --max-text-chars (also the CSV reader's cell limit, a C long on every platform).
-MAX_TEXT_CHARS = 1_000_000_000
 
 
 def parse_size(value: str) -> int:
@@ -35,18 +33,6 @@ def parse_size(value: str) -> int:
     if not 1 <= number <= MAX_SIZE:
         raise argparse.ArgumentTypeError(f"size out of range: {value[:40]!r} (allowed: 1 byte to 2GB)")
     return int(number)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value.replace("_", "").replace(",", ""))
-    except ValueError:
-        number = 0
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
-    if number > MAX_TEXT_CHARS:
-        raise argparse.ArgumentTypeError(f"out of range: {value!r} (allowed: 1 to {MAX_TEXT_CHARS:,})")
-    return number
 
 
 def expand_paths(paths: list[str]) -> list[Path]:
@@ -262,7 +248,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"largest file accepted (default {DEFAULT_MAX_BYTES // 1_000_000}MB)",
     )  # fmt: skip
     add.add_argument(
-        "--max-text-chars", type=_positive_int, default=DEFAULT_MAX_TEXT_CHARS, metavar="N",
+        "--max-text-chars", type=text_char_limit, default=DEFAULT_MAX_TEXT_CHARS, metavar="N",
         help=f"longest text accepted per article (default {DEFAULT_MAX_TEXT_CHARS:,})",
     )  # fmt: skip
     add_db_argument(add)

@@ -68,13 +68,14 @@ def _input_tables(args: argparse.Namespace, options: TokenOptions) -> tuple[list
         background = corpus_from_args(args.background) if args.background else None
         bg = count_terms(background, by=None, options=options) if background is not None else None
         settings = dict(by=args.by, options=options, min_total=args.min_count, chunk_size=args.chunk_size,
-                        column_map=stream_column_map(args), progress=True)
+                        column_map=stream_column_map(args), max_text_chars=args.max_text_chars, progress=True)
         if not args.keep_boilerplate:
             from framing.scale.boilerplate_pass import stream_boilerplate
 
             # First pass: each outlet's repeated lines; the count below removes them.
             settings["boilerplate"] = stream_boilerplate(args.input, chunk_size=args.chunk_size,
-                                                         column_map=settings["column_map"])
+                                                         column_map=settings["column_map"],
+                                                         max_text_chars=args.max_text_chars)
         if args.engine == "dask":
             from framing.scale.dask_terms import dask_term_counts
 

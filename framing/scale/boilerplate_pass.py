@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.scale.chunk_readers import iter_chunks
 from framing.text.boilerplate import (
     DEFAULT_MAX_KEYS, DEFAULT_MIN_ARTICLES, DEFAULT_MIN_SHARE, DEFAULT_TEMPLATE_SHARE, Boilerplate, LineCounter,
@@ -36,6 +37,7 @@ def stream_boilerplate(
     min_share: float = DEFAULT_MIN_SHARE,
     template_share: float = DEFAULT_TEMPLATE_SHARE,
     max_keys: int = DEFAULT_MAX_KEYS,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> Boilerplate:
     """Learn each outlet's boilerplate from a corpus file or folder, one chunk in memory at a time.
 
@@ -49,6 +51,8 @@ def stream_boilerplate(
         Field -> column name for tabular inputs.
     min_articles, min_share, template_share, max_keys
         As :func:`framing.text.boilerplate.detect_boilerplate`.
+    max_text_chars : int
+        Longest text accepted per article, as in :func:`framing.scale.chunk_readers.iter_chunks`.
 
     Returns
     -------
@@ -65,6 +69,7 @@ def stream_boilerplate(
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size={chunk_size!r} is not allowed; use a positive integer")
     counter = LineCounter(max_keys=max_keys)
-    for chunk in iter_chunks(Path(input), chunk_size=chunk_size, column_map=dict(column_map or {})):
+    for chunk in iter_chunks(Path(input), chunk_size=chunk_size, column_map=dict(column_map or {}),
+                             max_text_chars=max_text_chars):
         counter.add_all(chunk.articles)
     return counter.model(min_articles=min_articles, min_share=min_share, template_share=template_share)

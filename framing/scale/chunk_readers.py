@@ -94,9 +94,11 @@ def folder_files(folder: Path) -> list[Path]:
 class RowMapper:
     """Turn table rows into articles with one column mapping per set of columns."""
 
-    def __init__(self, filename: str, column_map: Mapping[str, str] | None = None):
+    def __init__(self, filename: str, column_map: Mapping[str, str] | None = None, *,
+                 max_text_chars: int = DEFAULT_MAX_TEXT_CHARS):
         self.filename = filename
-        self.options = ImportOptions(column_map=dict(column_map or {}))
+        # ImportOptions checks the limit (a ValueError naming it) before any row is read.
+        self.options = ImportOptions(column_map=dict(column_map or {}), max_text_chars=max_text_chars)
         self._chosen: dict[tuple[str, ...], dict[str, str]] = {}
 
     def article(self, row: Mapping[str, Any], where: str) -> Article | None:
@@ -163,13 +165,16 @@ def _jsonl_rows(path: Path, mapper: RowMapper, start: int = 0, end: int | None =
         yield mapper.article(value, where), position
 
 
-def csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], int, int]]:
+def csv_records(
+    path: Path, chunk_size: int, *, max_cell_chars: int = DEFAULT_MAX_TEXT_CHARS
+) -> Iterator[tuple[dict[str, str], int, int]]:
     """``(row, row number, bytes read)`` of each CSV/TSV row, every cell as text.
 
     Read line by line with :func:`framing.importers.csv_rows.read_rows`, the
     reader of ``framing add``, so both refuse the same rows (an unquoted
     delimiter, an unclosed quote) with the same row numbers (the header is
     row 1). ``chunk_size`` is kept for the callers; rows are read one at a time.
+    A cell longer than ``max_cell_chars`` is refused (the text limit).
     """
     consumed = [0]
 
@@ -187,13 +192,13 @@ def csv_records(path: Path, chunk_size: int) -> Iterator[tuple[dict[str, str], i
         handle.seek(0)
         # Judged on the header line, as framing.importers.tabular.import_csv does.
         delimiter = "\t" if data_suffix(path) == ".tsv" else detect_delimiter(header)
-        rows = read_rows(lines(handle, raw), path.name, delimiter=delimiter, max_cell_chars=DEFAULT_MAX_TEXT_CHARS)
+        rows = read_rows(lines(handle, raw), path.name, delimiter=delimiter, max_cell_chars=max_cell_chars)
         for number, row in rows:
             yield row, number, consumed[0]
 
 
 def _csv_rows(path: Path, mapper: RowMapper, chunk_size: int) -> Iterator[tuple[Any, int]]:
-    for row, number, position in csv_records(path, chunk_size):
+    for row, number, position in csv_records(path, chunk_size, max_cell_chars=mapper.options.max_text_chars):
         yield mapper.article(row, f", row {number}"), position
 
 
@@ -232,6 +237,7 @@ def iter_chunks(
     chunk_size: int = 1000,
     column_map: Mapping[str, str] | None = None,
     skip: int = 0,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> Iterator[Chunk]:
     """Yield the input's articles in chunks of ``chunk_size``, lazily.
 
@@ -249,6 +255,9 @@ def iter_chunks(
     skip : int
         Number of leading chunks to pass over (yielded without articles, to
         keep positions); a folder's files in them are not even read.
+    max_text_chars : int
+        Longest text accepted per article (default 2,000,000), as
+        ``framing add --max-text-chars``: a longer one stops the run naming its row.
 
     Raises
     ------
@@ -262,7 +271,7 @@ def iter_chunks(
         raise ValueError(f"skip must be a non-negative integer, got {skip!r}")
     path = Path(path)
     kind = input_kind(path)
-    mapper = RowMapper(path.name, column_map)
+    mapper = RowMapper(path.name, column_map, max_text_chars=max_text_chars)
     if kind == "jsonl":
         rows = _jsonl_rows(path, mapper)
     elif kind == "csv":
@@ -369,11 +378,12 @@ def plan_shards(path: str | Path, *, shard_bytes: int, min_shards: int = 1, mult
 
 
 def iter_shard_chunks(
-    shard: Shard, *, chunk_size: int, column_map: Mapping[str, str] | None = None
+    shard: Shard, *, chunk_size: int, column_map: Mapping[str, str] | None = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> Iterator[Chunk]:
     """Yield a shard's articles in chunks of ``chunk_size`` (positions relative to the shard)."""
     path = Path(shard.path)
-    mapper = RowMapper(path.name, column_map)
+    mapper = RowMapper(path.name, column_map, max_text_chars=max_text_chars)
     if shard.kind == "jsonl":
         rows: Iterable[tuple[Any, int]] = (
             (article, offset - shard.start) for article, offset in _jsonl_rows(path, mapper, shard.start, shard.end)

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Mapping
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.scale.chunk_readers import RowMapper, csv_records, input_kind, jsonl_records
 from framing.scale.input_files import is_gzipped
 
@@ -31,6 +32,7 @@ def copy_to_jsonl(
     column_map: Mapping[str, str] | None = None,
     chunk_size: int = 1000,
     progress: bool = False,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> Path:
     """Copy the rows of a CSV/TSV or a gzipped JSON Lines file to plain JSON Lines.
 
@@ -53,6 +55,8 @@ def copy_to_jsonl(
         Rows parsed at once.
     progress : bool
         Show a progress bar (bytes of the input file) on stderr.
+    max_text_chars : int
+        Longest text accepted per article, as in :func:`iter_chunks`.
 
     Returns
     -------
@@ -66,12 +70,12 @@ def copy_to_jsonl(
         or a file pandas cannot parse.
     """
     path, destination = Path(path), Path(destination)
-    mapper = RowMapper(path.name, column_map)
+    mapper = RowMapper(path.name, column_map, max_text_chars=max_text_chars)
     partial = destination.with_name(destination.name + ".partial")
     from tqdm import tqdm
 
     if input_kind(path) == "csv":
-        records = ((row, f", row {number}", position) for row, number, position in csv_records(path, chunk_size))
+        records = ((row, f", row {number}", position) for row, number, position in csv_records(path, chunk_size, max_cell_chars=max_text_chars))
     else:
         records = jsonl_records(path)
     bar = tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc=f"copying {path.name} to JSON Lines",

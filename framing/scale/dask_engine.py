@@ -36,6 +36,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.scale.chunk_readers import Shard, iter_shard_chunks, plan_shards
 from framing.scale.csv_copy import copy_to_jsonl, needs_copy
 from framing.lexicon.model import Lexicon
@@ -175,6 +176,7 @@ def score_shard(
     chunk_size: int,
     column_map: Mapping[str, str],
     parts: str,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> dict[str, Any]:
     """Score one shard (runs on a worker); return its article count and partials as JSON.
 
@@ -186,7 +188,8 @@ def score_shard(
     partials: Partials = {}
     articles = 0
     records = []
-    for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map):
+    for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map,
+                                   max_text_chars=max_text_chars):
         table, chunk_partials = score_chunk(chunk.articles, lexicons, matcher, factors)
         path = write_part(folder, f"part-{shard.index:06d}-{chunk.index:06d}", table)
         records.append(part_record(path, len(table)))
@@ -270,6 +273,7 @@ def dask_scores(
     voice_factors: Mapping[str, float] | None = None,
     chunk_size: int = 1000,
     column_map: Mapping[str, str] | None = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
     scheduler: str | None = None,
     n_workers: int = 2,
     shard_bytes: int = DEFAULT_SHARD_BYTES,
@@ -306,7 +310,7 @@ def dask_scores(
     if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
         raise ValueError(f"n_workers must be a positive integer, got {n_workers!r}")
     run = settings(input, output, outlets_output=outlets_output, lexicons=lexicons, voice_factors=voice_factors,
-                   chunk_size=chunk_size, column_map=column_map)
+                   chunk_size=chunk_size, column_map=column_map, max_text_chars=max_text_chars)
     copy = csv_copy_path(run.output) if needs_copy(run.input) else None
     try:
         return _dask_scores(run, copy, started=started, scheduler=scheduler, n_workers=n_workers,
@@ -333,7 +337,7 @@ def _dask_scores(
         # Copied on every run, resumed or not: the copy is the same for the
         # same input, so are its shards, and a stale copy is never used.
         source = copy_to_jsonl(run.input, copy, column_map=run.column_map, chunk_size=run.chunk_size,
-                              progress=progress)
+                               progress=progress, max_text_chars=run.max_text_chars)
     shards = plan_shards(source, shard_bytes=shard_bytes, min_shards=2 * n_workers, multiple_of=n_workers)
     fingerprint = {**run.fingerprint("dask"), "shards": [[s.start, s.end] for s in shards]}
     checkpoint = checkpoint_path(run.output)
@@ -368,7 +372,8 @@ def _dask_scores(
             # (Dask's own ordering of a bag's partitions ran them nearly in reverse).
             futures = [
                 client.submit(score_shard, shard, lexicons=shared, factors=run.factors, chunk_size=run.chunk_size,
-                              column_map=run.column_map, parts=str(folder.resolve()), priority=len(todo) - number,
+                              column_map=run.column_map, max_text_chars=run.max_text_chars,
+                              parts=str(folder.resolve()), priority=len(todo) - number,
                               pure=False)
                 for number, shard in enumerate(todo)
             ]

@@ -20,6 +20,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Mapping
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.scale.chunk_readers import plan_shards
 from framing.scale.csv_copy import copy_to_jsonl, needs_copy
 from framing.scale.shard_counts import candidates, count_shard, merge_hashes, shard_hashes, shard_survivors
@@ -70,6 +71,7 @@ def dask_term_counts(
     shard_bytes: int = DEFAULT_SHARD_BYTES,
     progress: bool = False,
     boilerplate: Boilerplate | None = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus on a Dask cluster.
 
@@ -82,7 +84,7 @@ def dask_term_counts(
 
     Parameters
     ----------
-    input, by, options, min_total, chunk_size, column_map, progress, boilerplate
+    input, by, options, min_total, chunk_size, column_map, progress, boilerplate, max_text_chars
         As in :func:`stream_term_counts`; ``progress`` counts finished shards.
     scheduler : str, optional
         Address of a running scheduler (``tcp://host:8786``); the workers must
@@ -113,7 +115,8 @@ def dask_term_counts(
         articles or an unreadable row.
     """
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_total,
-                                           chunk_size=chunk_size, column_map=column_map)
+                                           chunk_size=chunk_size, column_map=column_map,
+                                           max_text_chars=max_text_chars)
     if isinstance(n_workers, bool) or not isinstance(n_workers, int) or n_workers < 1:
         raise ValueError(f"n_workers={n_workers!r} is not allowed; use a positive integer")
     if isinstance(shard_bytes, bool) or not isinstance(shard_bytes, int) or shard_bytes < 1:
@@ -128,10 +131,11 @@ def dask_term_counts(
             # see it too, and the copy is removed at the end.
             folder = Path(stack.enter_context(TemporaryDirectory(prefix=".framing-", dir=path.parent)))
             path = copy_to_jsonl(path, folder / f"{path.stem}.jsonl", column_map=column_map, chunk_size=chunk_size,
-                                progress=progress)
+                                 progress=progress, max_text_chars=max_text_chars)
         counts = _dask_counts(path, by=by, options=options, min_total=min_total, chunk_size=chunk_size,
                               column_map=column_map, scheduler=scheduler, n_workers=n_workers,
-                              shard_bytes=shard_bytes, progress=progress, boilerplate=boilerplate)
+                              shard_bytes=shard_bytes, progress=progress, boilerplate=boilerplate,
+                              max_text_chars=max_text_chars)
     if counts is None:
         raise ValueError(f"{input}: no articles to count (no row has a text)")
     return counts
@@ -140,7 +144,7 @@ def dask_term_counts(
 def _dask_counts(
     path: Path, *, by: str | None, options: TokenOptions, min_total: int, chunk_size: int,
     column_map: Mapping[str, str], scheduler: str | None, n_workers: int, shard_bytes: int, progress: bool,
-    boilerplate: Boilerplate | None = None,
+    boilerplate: Boilerplate | None = None, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> TermCounts | None:
     """:func:`dask_term_counts` on a shardable input after its checks; None when no row has a text."""
     # Dask is an optional extra (pip install 'framing[scale]'): imported only here.
@@ -153,7 +157,7 @@ def _dask_counts(
         # pure=False: a shard's key must not be reused if the file changed between runs.
         leaves = [
             client.submit(count_shard, shard, by=by, options=options, chunk_size=chunk_size,
-                          column_map=column_map, boilerplate=boilerplate, pure=False)
+                          column_map=column_map, boilerplate=boilerplate, max_text_chars=max_text_chars, pure=False)
             for shard in shards
         ]
         sizes = {leaf.key: shard.size for leaf, shard in zip(leaves, shards)}

@@ -35,6 +35,7 @@ from typing import Mapping
 
 import numpy as np
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.discover.term_counts import TermCounts, _decode
 from framing.scale.chunk_readers import Shard, iter_shard_chunks
 from framing.scale.term_runs import RunCounter
@@ -118,12 +119,13 @@ def _sum_hashes(hashes: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.
 
 def count_shard(
     shard: Shard, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str],
-    boilerplate: Boilerplate | None = None,
+    boilerplate: Boilerplate | None = None, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> ShardCounts | None:
     """Count one shard chunk by chunk (runs on a worker), texts cleaned of ``boilerplate`` first;
     None for a shard without articles."""
     with RunCounter(by=by, options=options) as counter:
-        for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map):
+        for chunk in iter_shard_chunks(shard, chunk_size=chunk_size, column_map=column_map,
+                                       max_text_chars=max_text_chars):
             counter.add_articles(chunk.articles if boilerplate is None else boilerplate.clean(chunk.articles))
         return ShardCounts(counter) if counter.groups else None
 

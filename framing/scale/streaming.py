@@ -34,6 +34,7 @@ from typing import Any, Callable, Mapping, Sequence
 import pandas as pd
 from tqdm import tqdm
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS, ImportOptions
 from framing.scale.chunk_readers import input_kind, input_size, iter_chunks
 from framing.lexicon.model import Lexicon, bundled_lexicons
 from framing.scoring.matcher import TermMatcher
@@ -92,6 +93,7 @@ class RunSettings:
     factors: dict[str, float]
     chunk_size: int
     column_map: dict[str, str]
+    max_text_chars: int
 
     def fingerprint(self, engine: str) -> dict[str, Any]:
         """What must not change between a run and its resumption."""
@@ -106,6 +108,8 @@ class RunSettings:
             "lexicons": [lex.sha256 for lex in self.lexicons],
             "voice_factors": self.factors,
             "column_map": self.column_map,
+            # A lower limit could refuse a row of a chunk already done: not the same run.
+            "max_text_chars": self.max_text_chars,
         }
 
     def provenance(self) -> dict[str, Any]:
@@ -121,6 +125,7 @@ def settings(
     voice_factors: Mapping[str, float] | None,
     chunk_size: int,
     column_map: Mapping[str, str] | None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> RunSettings:
     """Validate the options of a run (ValueError naming the bad value)."""
     input = Path(input)
@@ -132,6 +137,7 @@ def settings(
     check_output_not_input(input, output, outlets_output)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    ImportOptions(max_text_chars=max_text_chars)  # a ValueError naming a bad limit, before any work
     return RunSettings(
         input=input,
         output=output,
@@ -140,6 +146,7 @@ def settings(
         factors=check_voice_factors(voice_factors),
         chunk_size=chunk_size,
         column_map=dict(column_map or {}),
+        max_text_chars=max_text_chars,
     )
 
 
@@ -241,6 +248,7 @@ def stream_scores(
     voice_factors: Mapping[str, float] | None = None,
     chunk_size: int = 1000,
     column_map: Mapping[str, str] | None = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
     resume: bool = False,
     progress: bool = False,
     on_chunk: Callable[[int], None] | None = None,
@@ -265,6 +273,9 @@ def stream_scores(
         Articles held in memory at once.
     column_map : mapping, optional
         Field -> column name for tabular inputs.
+    max_text_chars : int
+        Longest text accepted per article (default 2,000,000); a longer one
+        stops the run with a one-line error naming its row.
     resume : bool
         Continue from the checkpoint of an interrupted run with the same
         input and settings; without a checkpoint, start afresh.
@@ -286,7 +297,7 @@ def stream_scores(
     """
     started = time.perf_counter()
     run = settings(input, output, outlets_output=outlets_output, lexicons=lexicons, voice_factors=voice_factors,
-                   chunk_size=chunk_size, column_map=column_map)
+                   chunk_size=chunk_size, column_map=column_map, max_text_chars=max_text_chars)
     fingerprint = run.fingerprint("local")
     checkpoint = checkpoint_path(run.output)
     folder = parts_dir(run.output)
@@ -320,7 +331,7 @@ def stream_scores(
 
     with progress_bar(input_size(run.input), position, progress) as bar:
         chunks = iter_chunks(run.input, chunk_size=run.chunk_size, column_map=run.column_map,
-                             skip=min(redo, default=done))
+                             skip=min(redo, default=done), max_text_chars=run.max_text_chars)
         for chunk in chunks:
             if chunk.index < done and chunk.index not in redo:
                 continue

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.scale.chunk_readers import input_kind, input_size, iter_chunks
 from framing.scale.streaming import progress_bar
 from framing.scale.term_runs import RunCounter
@@ -188,6 +189,7 @@ def _check_run(
     min_total: int,
     chunk_size: int,
     column_map: Mapping[str, str] | None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> tuple[Path, TokenOptions, dict[str, str]]:
     """Validate a counting run before any long work (ValueError naming the bad value).
 
@@ -204,7 +206,7 @@ def _check_run(
     path = Path(input)
     input_kind(path)
     column_map = dict(column_map or {})
-    chunks = iter_chunks(path, chunk_size=1, column_map=column_map)
+    chunks = iter_chunks(path, chunk_size=1, column_map=column_map, max_text_chars=max_text_chars)
     try:
         first = next(chunks, None)
     finally:
@@ -229,6 +231,7 @@ def stream_term_counts(
     column_map: Mapping[str, str] | None = None,
     progress: bool = False,
     boilerplate: Boilerplate | None = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> TermCounts:
     """Count the n-grams of each group of a corpus file or folder, chunk by chunk.
 
@@ -256,6 +259,9 @@ def stream_term_counts(
     boilerplate : Boilerplate, optional
         Remove it from each article's text before counting
         (:func:`framing.scale.boilerplate_pass.stream_boilerplate`).
+    max_text_chars : int
+        Longest text accepted per article (default 2,000,000); a longer one
+        stops the run with a one-line error naming its row.
 
     Returns
     -------
@@ -271,16 +277,17 @@ def stream_term_counts(
         articles or an unreadable row.
     """
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_total,
-                                           chunk_size=chunk_size, column_map=column_map)
+                                           chunk_size=chunk_size, column_map=column_map,
+                                           max_text_chars=max_text_chars)
     with counted_runs(path, by=by, options=options, chunk_size=chunk_size, column_map=column_map,
-                      progress=progress, boilerplate=boilerplate) as counter:
+                      progress=progress, boilerplate=boilerplate, max_text_chars=max_text_chars) as counter:
         return counter.term_counts(min_total)
 
 
 @contextmanager
 def counted_runs(
     path: Path, *, by: str | None, options: TokenOptions, chunk_size: int, column_map: Mapping[str, str],
-    progress: bool, boilerplate: Boilerplate | None = None,
+    progress: bool, boilerplate: Boilerplate | None = None, max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> Iterator[RunCounter]:
     """A :class:`~framing.scale.term_runs.RunCounter` that has counted every chunk of ``path``.
 
@@ -289,7 +296,7 @@ def counted_runs(
     """
     with RunCounter(by=by, options=options) as counter, _progress(input_size(path), progress) as bar:
         position = 0
-        for chunk in iter_chunks(path, chunk_size=chunk_size, column_map=column_map):
+        for chunk in iter_chunks(path, chunk_size=chunk_size, column_map=column_map, max_text_chars=max_text_chars):
             counter.add_articles(chunk.articles if boilerplate is None else boilerplate.clean(chunk.articles))
             bar.update(chunk.position - position)
             position = chunk.position

@@ -18,6 +18,7 @@ from typing import Mapping
 
 import pandas as pd
 
+from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.discover.blockwise import top_log_odds
 from framing.discover.logodds import check_options, comparisons
 from framing.discover.term_counts import TermCounts
@@ -43,12 +44,13 @@ def stream_top_terms(
     column_map: Mapping[str, str] | None = None,
     progress: bool = False,
     boilerplate: Boilerplate | None = None,
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS,
 ) -> list[pd.DataFrame]:
     """Each comparison's candidate top terms of a corpus file or folder.
 
     Parameters
     ----------
-    input, by, options, chunk_size, column_map, progress, boilerplate
+    input, by, options, chunk_size, column_map, progress, boilerplate, max_text_chars
         As in :func:`framing.scale.term_partials.stream_term_counts`.
     top : int
         Terms wanted per side (at least 1).
@@ -66,9 +68,10 @@ def stream_top_terms(
     """
     check_options(prior, strength, min_count)
     path, options, column_map = _check_run(input, by=by, options=options, min_total=min_count,
-                                           chunk_size=chunk_size, column_map=column_map)
+                                           chunk_size=chunk_size, column_map=column_map,
+                                           max_text_chars=max_text_chars)
     with counted_runs(path, by=by, options=options, chunk_size=chunk_size, column_map=column_map,
-                      progress=progress, boilerplate=boilerplate) as counter:
+                      progress=progress, boilerplate=boilerplate, max_text_chars=max_text_chars) as counter:
         chosen = comparisons(list(counter.groups), group=group, vs=vs, pairs=pairs)
         vocabulary_size = None
         if prior == "uniform":  # a0 / V needs V before any z: one more pass over the runs

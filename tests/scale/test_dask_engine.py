@@ -113,6 +113,25 @@ def test_dask_reports_a_bad_csv_row_by_its_row_number(cluster, tmp_path):
     assert not csv_copy_path(tmp_path / "x.parquet").exists() and not list(tmp_path.glob("*.partial"))
 
 
+def test_dask_applies_the_text_limit_given_like_the_local_engine(cluster, tmp_path):
+    source = write_csv(ARTICLES[:30], tmp_path / "corpus.csv")  # texts of at most 1,343 characters
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+    frame.loc[20, "body"] = "coup " * 1000  # row 22: 4,999 characters once stripped
+    frame.to_csv(source, index=False)
+    columns = {"text": "body", "outlet": "source"}
+    for engine in (stream_scores, dask_scores):
+        extra = {"scheduler": cluster.scheduler_address} if engine is dask_scores else {}
+        with pytest.raises(ValueError, match=r"corpus\.csv, row 22: extracted text too large \(4,999 characters; "
+                                             r"the limit is 4,000"):
+            engine(source, tmp_path / f"{engine.__name__}.parquet", column_map=columns, max_text_chars=4000, **extra)
+        run = engine(source, tmp_path / f"{engine.__name__}.parquet", column_map=columns, max_text_chars=5000,
+                     **extra)
+        assert run.articles == 30
+    pd.testing.assert_frame_equal(read_scores(tmp_path / "dask_scores.parquet"),
+                                  read_scores(tmp_path / "stream_scores.parquet"))
+    assert read_scores(tmp_path / "dask_scores.parquet")["words"].max() == 1000
+
+
 def test_a_local_cluster_started_for_a_run_has_its_profiler_off_and_leaves_the_config_alone():
     import dask
 

@@ -171,3 +171,26 @@ def test_cli_reads_a_gzipped_corpus_with_input_and_points_path_there(corpus_file
     assert main(["score", str(corpus_files["jsonl.gz"])]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "unsupported file type '.gz'" in err[0] and "as --input FILE" in err[0]
+
+
+def test_cli_input_takes_a_text_limit_and_a_resume_keeps_it(tmp_path, capsys):
+    articles = make_articles(40)  # texts of at most 1,564 characters
+    source = write_jsonl(articles, tmp_path / "corpus.jsonl", empty_row=False)
+    output = tmp_path / "scores.parquet"
+    for command in (["score", "--input", str(source), "--output", str(output)], ["terms", "--input", str(source)]):
+        assert main([*command, "--max-text-chars", "1,000"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()[-1]
+        assert "extracted text too large" in err and "the limit is 1,000" in err and "line " in err
+        assert main([*command, "--max-text-chars", "2_000"]) == 0
+        capsys.readouterr()
+    assert len(read_scores(output)) == 40
+    assert main(["score", str(source), "--max-text-chars", "2000"]) == 2
+    assert "--max-text-chars applies only to --input CORPUS" in capsys.readouterr().err
+    # The limit is part of a run's settings: a resume under another one starts over, never half and half.
+    with pytest.raises(KeyboardInterrupt):
+        stream_scores(source, tmp_path / "r.parquet", chunk_size=10, max_text_chars=2000,
+                      on_chunk=lambda i: (_ for _ in ()).throw(KeyboardInterrupt) if i == 1 else None)
+    with pytest.raises(ValueError, match=r"another max_text_chars \(2000, now 3000\)"):
+        stream_scores(source, tmp_path / "r.parquet", chunk_size=10, max_text_chars=3000, resume=True)
+    with pytest.raises(ValueError, match=r"max_text_chars"):
+        stream_scores(source, tmp_path / "x.parquet", max_text_chars=0)
