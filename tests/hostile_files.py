@@ -82,6 +82,45 @@ def many_operators_pdf(operators: int = 200_000) -> bytes:
     return _pdf(_page_objects(stream, compress=True))
 
 
+def form_xobject_pdf(uses: int = 1_000, operators: int = 200, *, nested: bool = False, drawn_as: bytes = b"/Fm1",
+                     self_drawing: bool = False) -> bytes:
+    """P4: a one-page PDF whose content draws one Form XObject ``uses`` times (ISO 32000-1, 8.10).
+
+    The form holds ``operators`` text operators, so the page shows
+    ``uses * operators`` of them while its own content stream has none: a
+    reader that counts only the page's stream sees nothing to bound. With
+    ``nested``, the page draws a form that draws the text form ``uses`` times.
+    ``drawn_as`` is the name the page writes (``/Fm#31`` is ``/Fm1`` escaped);
+    with ``self_drawing`` the form also draws itself, a cycle.
+    """
+    text = b"BT /F1 12 Tf 72 720 Td " + b"(coup uprising regime ) Tj " * operators + b"ET"
+    font = b"/Font << /F1 4 0 R >>"
+    own = b" /XObject << /Fm1 6 0 R >>" if self_drawing else b""
+    text += b" /Fm1 Do" if self_drawing else b""
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s%s >> /Length %d >>\nstream\n"
+            % (font, own, len(text)) + text + b"\nendstream")
+    draws = b"q " + drawn_as + b" Do " + (drawn_as + b" Do ") * (uses - 1) + b"Q"
+    if nested:
+        page_content = b"/Fm2 Do"
+        outer = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /Fm1 6 0 R >> >>"
+                 b" /Length %d >>\nstream\n" % len(draws) + draws + b"\nendstream")
+        xobjects = b"/XObject << /Fm2 7 0 R >>"
+    else:
+        page_content, outer, xobjects = draws, None, b"/XObject << /Fm1 6 0 R >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << %s %s >> /Contents 5 0 R >>"
+        % (font, xobjects),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(page_content) + page_content + b"\nendstream",
+        form,
+    ]
+    if outer is not None:
+        objects.append(outer)
+    return _pdf(objects)
+
+
 def encrypted_pdf(*, aes: bool) -> bytes:
     """T1: an encrypted PDF (standard security handler, ISO 32000-1, 7.6.3).
 

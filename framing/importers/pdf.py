@@ -12,6 +12,9 @@ References
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
+from typing import Any
 
 from framing.article import Article
 from framing.importers.base import ImportOptions, ImportProblem, make_article
@@ -24,17 +27,88 @@ MAX_PAGES = 2_000
 #: normal size; a dense page of prose has a few hundred to a few thousand.
 MAX_PAGE_OPERATORS = 20_000
 MAX_OPERATORS = 250_000
+#: Form XObjects drawn inside forms, at most this deep (a real page has one or two levels).
+MAX_FORM_DEPTH = 32
+
+#: ``/Name Do``: a content stream drawing the XObject called Name (ISO 32000-1,
+#: 8.8); a comment may stand between the two, as a parser reads it.
+_DRAW = re.compile(rb"/([^\s/\[\]<>(){}%]*)(?:\s|%[^\r\n]*)+Do(?![^\s/\[\]<>(){}%])")
+#: ``#xx`` in a name is the byte xx (ISO 32000-1, 7.3.5): ``/Fm#31`` is ``/Fm1``.
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 _ENCRYPTED = "encrypted PDF, not supported; save a copy without the password or encryption first"
 
 
-def _text_operators(page: object) -> int:
-    """Text-showing operators in a page's content stream (an upper bound: strings may hold "Tj" too)."""
-    contents = page.get_contents()  # type: ignore[attr-defined]
+def _stream_operators(data: bytes) -> int:
+    """Text-showing operators in one content stream (an upper bound: strings may hold "Tj" too)."""
+    return data.count(b"Tj") + data.count(b"TJ") + data.count(b"'") + data.count(b'"')
+
+
+def _drawn_names(data: bytes) -> Counter[str]:
+    """How often a content stream draws each XObject name (``/Fm1 Do``), names unescaped."""
+    names = (_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), raw) for raw in _DRAW.findall(data))
+    return Counter("/" + name.decode("utf-8", errors="replace") for name in names)
+
+
+def _forms(resources: Any) -> dict[str, Any]:
+    """The Form XObjects of a resource dictionary, by name (images draw no text)."""
+    xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+    xobjects = xobjects.get_object() if xobjects is not None else None
+    if not hasattr(xobjects, "items"):
+        return {}
+    found = {}
+    for name, value in xobjects.items():
+        value = value.get_object()
+        if hasattr(value, "get") and value.get("/Subtype") == "/Form" and hasattr(value, "get_data"):
+            found[str(name)] = value
+    return found
+
+
+def _drawn_operators(data: bytes, resources: Any, memo: dict[int, int], active: tuple[int, ...] = ()) -> int:
+    """Text operators a content stream shows: its own, and for each ``Do`` of a form, the form's.
+
+    pypdf's extraction runs a form's content each time the form is drawn, so
+    a page of a few bytes (``/Fm1 Do`` repeated) can show millions of
+    operators held once in a form; counting only the page's own stream would
+    let such a page through. A name that is not among the forms (an
+    escaped byte read otherwise, say) is charged as the largest form.
+    """
+    total = _stream_operators(data)
+    drawn = _drawn_names(data)
+    forms = _forms(resources) if drawn else {}
+    if not forms:
+        return total
+    if len(active) >= MAX_FORM_DEPTH:
+        raise ValueError(f"Form XObjects nested more than {MAX_FORM_DEPTH} deep")
+
+    def shown(form: Any) -> int:
+        key = id(form)  # pypdf keeps one object per reference, and skips a form drawn inside itself
+        if key in active:
+            return 0
+        if key not in memo:
+            inner = form.get("/Resources")
+            memo[key] = _drawn_operators(form.get_data(), inner.get_object() if inner is not None else resources,
+                                         memo, (*active, key))
+        return memo[key]
+
+    largest = None
+    for name, times in drawn.items():
+        form = forms.get(name)
+        if form is not None:
+            total += times * shown(form)
+        else:
+            largest = max(shown(f) for f in forms.values()) if largest is None else largest
+            total += times * largest
+    return total
+
+
+def _text_operators(page: Any) -> int:
+    """Text-showing operators a page shows, those of the Form XObjects it draws included."""
+    contents = page.get_contents()
     if contents is None:
         return 0
-    data = contents.get_data()
-    return data.count(b"Tj") + data.count(b"TJ") + data.count(b"'") + data.count(b'"')
+    resources = page.get("/Resources")
+    return _drawn_operators(contents.get_data(), resources.get_object() if resources is not None else {}, {})
 
 
 def _open(data: bytes, filename: str):  # -> pypdf.PdfReader
@@ -60,7 +134,8 @@ def import_pdf(data: bytes, filename: str, options: ImportOptions) -> list[Artic
 
     The work is bounded before each page is read: at most :data:`MAX_PAGES`
     pages, :data:`MAX_PAGE_OPERATORS` text operators per page and
-    :data:`MAX_OPERATORS` in all, and reading stops once the text is over
+    :data:`MAX_OPERATORS` in all (each Form XObject's counted as often as the
+    page draws it), and reading stops once the text is over
     the text limit. Encrypted documents that the empty password does not
     open, and AES-encrypted ones, are refused as encrypted.
     """

@@ -22,7 +22,7 @@ from framing.importers import SUPPORTED_SUFFIXES, ImportProblem, import_bytes
 from framing.importers.html_limits import MAX_ATTRIBUTES, limit_attributes
 from framing.scale.chunk_readers import iter_chunks
 from framing.store.article_store import ArticleStore
-from tests.hostile_files import encrypted_pdf, lying_docx, many_attributes_html, many_operators_pdf
+from tests.hostile_files import encrypted_pdf, form_xobject_pdf, lying_docx, many_attributes_html, many_operators_pdf
 from tests.importer_files import text_pdf
 
 TEXT = "The coup failed, said the minister, and the regime called it an uprising."
@@ -152,6 +152,23 @@ def test_docx_inflating_past_its_declared_size_is_refused_in_bounded_memory():
 def test_pdf_with_200000_text_operators_is_refused_before_extraction():
     message = problem(many_operators_pdf(200_000), "p3.pdf")
     assert "200,000" in message and "text operators" in message
+
+
+def test_pdf_text_drawn_through_a_form_counts_each_time_it_is_drawn():
+    # 100 draws of a 200-operator form: 20,000 shown, the page limit, and read.
+    (article,) = import_bytes(form_xobject_pdf(100, 200), "forms.pdf")
+    assert article.text.count("coup uprising regime") == 100 * 200
+    # 400 draws: 80,000 shown by a page whose own stream holds none, refused before pypdf runs them.
+    assert "text operators to 80,000" in problem(form_xobject_pdf(400, 200), "p4.pdf")
+    # A form drawing the text form, and a name written with an escaped byte, are counted the same.
+    assert "text operators to 20,200" in problem(form_xobject_pdf(101, 200, nested=True), "p4.pdf")
+    assert "text operators to 2,000,000,000" in problem(form_xobject_pdf(100_000, 20_000, nested=True), "p4.pdf")
+    assert "text operators to 80,000" in problem(form_xobject_pdf(400, 200, drawn_as=b"/Fm#31"), "p4.pdf")
+
+
+def test_pdf_form_drawing_itself_is_read_once_not_forever():
+    (article,) = import_bytes(form_xobject_pdf(50, 200, self_drawing=True), "cycle.pdf")
+    assert article.text.count("coup uprising regime") == 50 * 200
 
 
 @pytest.mark.parametrize(("aes", "detail"), [(True, "(AES)"), (False, "(it needs a password)")])
