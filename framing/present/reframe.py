@@ -77,16 +77,19 @@ class ReframeResult:
     changes: list[Change] = field(default_factory=list)
 
 
-def variant_usage(matches: pd.DataFrame, *, voices: Sequence[str] = (AUTHORIAL,)) -> dict[tuple[str, str], int]:
-    """Count ``(concept, canonical)`` in a match table, for ``reframe(usage=...)``.
+def variant_usage(matches: pd.DataFrame, *, voices: Sequence[str] = (AUTHORIAL,)) -> dict[tuple[str, str, str], int]:
+    """Count ``(lexicon, concept, canonical)`` in a match table, for ``reframe(usage=...)``.
 
     By default only the outlets' own words count: the variants each side
-    chooses, not the words of the sources it quotes.
+    chooses, not the words of the sources it quotes. The lexicon is part of
+    the key because two lexicons may both have a concept ``coup`` with a
+    term ``coup``; counted together, one lexicon's usage would pick the
+    other's variants.
     """
     if matches.empty:
         return {}
     mine = matches[matches["voice"].isin(voices)]
-    return {key: int(n) for key, n in mine.groupby(["concept", "canonical"]).size().items()}
+    return {key: int(n) for key, n in mine.groupby(["lexicon", "concept", "canonical"]).size().items()}
 
 
 def _term(concept: Concept, canonical: str) -> Term | None:
@@ -158,7 +161,7 @@ def reframe(
     lexicons: Sequence[Lexicon],
     *,
     target: str = "opposite",
-    usage: Mapping[tuple[str, str], int] | None = None,
+    usage: Mapping[tuple[str, str, str], int] | None = None,
     voice_factors: Mapping[str, float] | None = None,
 ) -> ReframeResult:
     """Rewrite a text with each loaded axis term swapped for another variant.
@@ -177,7 +180,7 @@ def reframe(
         the other pole falls back to its neutral wording). ``neutral``: the
         concept's first wording of weight 0.
     usage : mapping, optional
-        ``{(concept, canonical): count}`` from a reference corpus
+        ``{(lexicon, concept, canonical): count}`` from a reference corpus
         (:func:`variant_usage`): among the allowed variants the most used one
         is chosen, so a passage is rewritten in the words the other side
         really uses.
@@ -210,6 +213,10 @@ def reframe(
     concepts: Mapping[tuple[str, str], Concept] = {
         (lexicon.name, concept.id): concept for lexicon in lexicons for concept in lexicon.concepts
     }
+    # choose() ranks a concept's variants by (concept, canonical): each lexicon's counts apart.
+    usage_by_lexicon: dict[str, dict[tuple[str, str], int]] = {}
+    for (lexicon_name, concept_id, canonical), count in (usage or {}).items():
+        usage_by_lexicon.setdefault(lexicon_name, {})[(concept_id, canonical)] = count
     candidates = []
     for row in matches.to_dict("records"):
         start, end = int(row["start"]), int(row["end"])
@@ -221,13 +228,13 @@ def reframe(
         concept = concepts.get((row["lexicon"], row["concept"]))
         matched = _term(concept, str(row["canonical"])) if concept is not None else None
         if matched is not None:
-            candidates.append((start, end, concept, matched, row["voice"]))
+            candidates.append((start, end, concept, matched, row["voice"], usage_by_lexicon.get(row["lexicon"])))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     pieces: list[str] = []
     changes: list[Change] = []
     pos = 0
     new_pos = 0
-    for index, (start, end, concept, matched, voice) in enumerate(candidates):
+    for index, (start, end, concept, matched, voice, concept_usage) in enumerate(candidates):
         if start < pos:
             continue  # overlaps a change already made
         following = candidates[index + 1] if index + 1 < len(candidates) else None
@@ -235,7 +242,7 @@ def reframe(
             continue  # "imperialist interference": the head noun's change is enough
         surface = text[start:end]
         title = _is_title(text, start, end, matched)
-        choice = choose(concept, matched, surface, target=target, usage=usage, title=title)
+        choice = choose(concept, matched, surface, target=target, usage=concept_usage, title=title)
         if choice is None:
             continue
         start, end, original, replacement = _fit(text, pos, start, end, matched.text, choice.wording)

@@ -108,7 +108,9 @@ def choose(
         ``opposite``: the other pole, falling back to the neutral wordings;
         ``neutral``: the wordings of weight 0.
     usage : mapping, optional
-        ``{(concept, canonical): count}`` of the variants a reference corpus uses.
+        ``{(concept, canonical): count}`` of the variants a reference corpus
+        uses, counted for the concept's own lexicon (:func:`framing.present.reframe.reframe`
+        splits :func:`~framing.present.reframe.variant_usage` by lexicon).
     title : bool
         The words stand before a person's name (see :func:`name_follows`):
         the replacement must keep their head noun.

@@ -177,3 +177,9 @@ def test_usage_picks_the_variant_the_other_side_really_uses(lexicons, sample_mat
     # teleSUR, in its own voice, says "coup attempt" most often for the events.
     assert used.changes[0].replacement == "coup attempt"
     assert plain.changes[0].replacement != used.changes[0].replacement
+
+    # Counts are kept per lexicon: another lexicon's concept of the same id and terms does not steer this one.
+    usage = variant_usage(sample_matches)
+    assert all(len(key) == 3 for key in usage) and {key[0] for key in usage} <= {lex.name for lex in lexicons}
+    elsewhere = {("another-lexicon", concept, canonical): n for (_, concept, canonical), n in usage.items()}
+    assert reframe(text, matches, lexicons, usage=elsewhere).text == plain.text
