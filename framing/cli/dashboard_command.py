@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from importlib import resources
 from pathlib import Path
@@ -20,6 +22,36 @@ def dashboard_app_path() -> Path:
     if not path.is_file():
         raise CliError(f"the dashboard is not installed ({path} is missing); reinstall framing")
     return path
+
+
+def port_number(text: str) -> int:
+    """Argument type of ``--port``: a TCP port, 1 to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port out of range: {port} (allowed: 1 to 65535)")
+    return port
+
+
+def check_port_free(address: str, port: int) -> None:
+    """Fail in one line when the dashboard could not listen on ``address:port``.
+
+    Streamlit says only "Port 8501 is not available" after this command has
+    told the user to open that address, where another dashboard (or any
+    server) may be answering; so the port is tried first. The probe sets
+    SO_REUSEADDR as servers do, so a port left in TIME_WAIT by a dashboard
+    just stopped counts as free, while one another server listens on does not.
+    """
+    try:
+        with socket.create_server((address, port)):
+            pass
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise CliError(f"port {port} on {address} is in use (another dashboard?); stop it, "
+                           f"or pick another port: framing dashboard --port {port + 1 if port < 65535 else 8502}") from exc
+        raise CliError(f"cannot listen on {address}:{port} ({exc.strerror or exc}); check --address") from exc
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
@@ -43,6 +75,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
         os.environ[STORY_ENV] = args.story
     if args.db:
         os.environ["FRAMING_DB"] = str(Path(args.db).expanduser().resolve())
+    check_port_free(args.address, args.port)
     print(f"framing dashboard: open http://{args.address}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     sys.stderr.flush()
     # Replace this process with Streamlit's, so Ctrl+C and SIGTERM reach the
@@ -61,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="open the Streamlit dashboard (on the default story: at first, the bundled sample)",
         description="Start the dashboard (Compare, Outlets, Add articles, Lexicon, Reframe) headless.",
     )
-    dashboard.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
+    dashboard.add_argument("--port", type=port_number, default=8501, help="port (default: 8501)")
     dashboard.add_argument("--address", default="localhost", help="address to listen on (default: localhost)")
     add_db_argument(dashboard)
     add_story_argument(dashboard)
