@@ -61,14 +61,15 @@ def add_story_argument(parser: argparse.ArgumentParser) -> None:
 
 def corpus_from_args(paths: Sequence[str]) -> list[Article]:
     """Load the corpus named on the command line, or the bundled sample."""
+    for path in map(Path, paths):
+        if path.suffix.lower() == ".gz" and not path.is_dir():
+            # The chunked reader decompresses as it reads; PATH is read whole, within --max-bytes.
+            raise CliError(f"{path.name}: unsupported file type '.gz' as PATH; give a gzipped .jsonl/.csv "
+                           "corpus as --input FILE, which reads it in chunks")
     try:
         return load_corpus(paths) if paths else load_sample_corpus()
     except CorpusError as exc:
-        message = str(exc)
-        if "unsupported file type '.gz'" in message:
-            # The chunked reader decompresses as it reads; PATH is read whole, within --max-bytes.
-            message += "; give a gzipped .jsonl/.csv corpus as --input FILE, which reads it in chunks"
-        raise CliError(message) from exc
+        raise CliError(str(exc)) from exc
 
 
 def _outside_store(args: argparse.Namespace) -> bool:
