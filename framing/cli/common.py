@@ -12,6 +12,7 @@ from framing.article import Article
 from framing.corpus import CorpusError, load_corpus, load_sample_corpus
 from framing.importers.base import DEFAULT_MAX_TEXT_CHARS
 from framing.lexicon.model import Lexicon, LexiconError, bundled_lexicons, load_lexicon
+from framing.scale.input_files import is_gzipped
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,7 +63,7 @@ def add_story_argument(parser: argparse.ArgumentParser) -> None:
 def corpus_from_args(paths: Sequence[str]) -> list[Article]:
     """Load the corpus named on the command line, or the bundled sample."""
     for path in map(Path, paths):
-        if path.suffix.lower() == ".gz" and not path.is_dir():
+        if is_gzipped(path) and not path.is_dir():
             # The chunked reader decompresses as it reads; PATH is read whole, within --max-bytes.
             raise CliError(f"{path.name}: unsupported file type '.gz' as PATH; give a gzipped .jsonl/.csv "
                            "corpus as --input FILE, which reads it in chunks")
